@@ -1,0 +1,3 @@
+export * from './tenant-context';
+export * from './tenancy.errors';
+export * from './carrier';

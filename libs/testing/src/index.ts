@@ -1,0 +1,4 @@
+export * from './postgres-server';
+export * from './databases';
+export * from './test-database';
+export * from './connection-url';

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): every set-up step, then every check and test tier.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export NX_DAEMON=false NX_NO_CLOUD=true SCARF_ANALYTICS=false
+
+step() { printf '\n==> %s\n' "$*"; }
+
+bash tools/scripts/setup.sh
+
+step "lint (module boundaries included)"
+npm run -s lint
+step "typecheck"
+npm run -s typecheck
+step "jest: unit, integration and end-to-end tiers"
+node node_modules/jest/bin/jest.js --ci "$@"
