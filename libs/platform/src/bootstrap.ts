@@ -1,0 +1,83 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { Logger } from '@motcua/observability';
+import { Readiness } from '@motcua/observability';
+import { SERVICE_LOGGER } from './tokens';
+
+export interface ServiceStartOptions {
+  module: Type<unknown>;
+  http: { host: string; port: number; bodyLimitBytes?: number };
+  grpc?: MicroserviceOptions;
+  /** Adjusts the HTTP application before it listens (the gateway's pipes, filters, ...). */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+}
+
+export interface RunningService {
+  app: INestApplication;
+  httpUrl: string;
+  /** Unready at once, then drains consumers, in-flight requests and connections. */
+  stop(): Promise<void>;
+}
+
+export async function startService(options: ServiceStartOptions): Promise<RunningService> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module,
+    new FastifyAdapter({ bodyLimit: options.http.bodyLimitBytes ?? 1_048_576 }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(NestPinoLogger));
+  if (options.configure) await options.configure(app);
+  if (options.grpc) {
+    app.connectMicroservice<MicroserviceOptions>(options.grpc, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.http.port, options.http.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : options.http.port;
+  const readiness = app.get(Readiness);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      readiness.markShuttingDown();
+      await app.close();
+    })();
+    return stopping;
+  };
+  return { app, httpUrl: `http://${options.http.host}:${port}`, stop };
+}
+
+/** Runs a service as a process: SIGTERM/SIGINT stop it gracefully, or exit non-zero after the grace period. */
+export async function runServiceProcess(
+  service: string,
+  shutdownGraceMs: number,
+  start: () => Promise<RunningService>,
+): Promise<void> {
+  let running: RunningService;
+  try {
+    running = await start();
+  } catch (error) {
+    process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const logger = running.app.get<Logger>(SERVICE_LOGGER);
+  logger.info({ httpUrl: running.httpUrl }, `${service} started`);
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, `${service} stopping`);
+    setTimeout(() => {
+      logger.error({ graceMs: shutdownGraceMs }, `${service} did not stop in time`);
+      process.exit(1);
+    }, shutdownGraceMs).unref();
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, `${service} failed to stop cleanly`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,6 @@
+export * from './config';
+export * from './tokens';
+export * from './platform.module';
+export * from './database.module';
+export * from './health.controller';
+export * from './bootstrap';
