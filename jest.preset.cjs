@@ -24,6 +24,12 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    '/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   moduleNameMapper,
+  // jose ships only as an ES module: compile it to CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
 };
