@@ -2,3 +2,4 @@ export * from './postgres-server';
 export * from './databases';
 export * from './test-database';
 export * from './connection-url';
+export * from './kafka-mock';
