@@ -8,6 +8,8 @@ step() { printf '\n==> %s\n' "$*"; }
 
 bash tools/scripts/setup.sh
 
+step "contracts: buf lint, generated types and event reference up to date"
+npm run -s contracts:check
 step "lint (module boundaries included)"
 npm run -s lint
 step "typecheck"
