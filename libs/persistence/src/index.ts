@@ -3,3 +3,4 @@ export * from './schema-sql';
 export * from './data-source';
 export * from './tenant-transaction';
 export * from './migrate';
+export * from './sql-migration';

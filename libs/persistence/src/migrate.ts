@@ -1,13 +1,11 @@
 import { Client } from 'pg';
-import { MixedList } from 'typeorm';
+import { MigrationInterface } from 'typeorm';
 import { createServiceDataSource } from './data-source';
 import { serviceSchemaSql } from './schema-sql';
 
-type Constructor = abstract new (...args: never[]) => unknown;
-
 export interface ServiceMigrations {
   service: string;
-  migrations: MixedList<Constructor>;
+  migrations: Array<new () => MigrationInterface>;
 }
 
 /** Creates the service's roles and schema, then applies its pending migrations, each in its own transaction. */

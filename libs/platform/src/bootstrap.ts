@@ -1,16 +1,17 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from '@motcua/observability';
 import { Readiness } from '@motcua/observability';
+import { connectGrpcMicroservice, GrpcHealth, GrpcMicroserviceConfig } from '@motcua/rpc';
 import { SERVICE_LOGGER } from './tokens';
 
 export interface ServiceStartOptions {
-  module: Type<unknown>;
+  module: Type<unknown> | DynamicModule;
+  shutdownGraceMs: number;
   http: { host: string; port: number; bodyLimitBytes?: number };
-  grpc?: MicroserviceOptions;
+  grpc?: GrpcMicroserviceConfig;
   /** Adjusts the HTTP application before it listens (the gateway's pipes, filters, ...). */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -18,6 +19,7 @@ export interface ServiceStartOptions {
 export interface RunningService {
   app: INestApplication;
   httpUrl: string;
+  shutdownGraceMs: number;
   /** Unready at once, then drains consumers, in-flight requests and connections. */
   stop(): Promise<void>;
 }
@@ -30,8 +32,9 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
   );
   app.useLogger(app.get(NestPinoLogger));
   if (options.configure) await options.configure(app);
+  let grpcHealth: GrpcHealth | undefined;
   if (options.grpc) {
-    app.connectMicroservice<MicroserviceOptions>(options.grpc, { inheritAppConfig: true });
+    grpcHealth = connectGrpcMicroservice(app, options.grpc).health;
     await app.startAllMicroservices();
   }
   await app.listen(options.http.port, options.http.host);
@@ -42,19 +45,19 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
   const stop = () => {
     stopping ??= (async () => {
       readiness.markShuttingDown();
+      grpcHealth?.setAll('NOT_SERVING');
       await app.close();
     })();
     return stopping;
   };
-  return { app, httpUrl: `http://${options.http.host}:${port}`, stop };
+  return { app, httpUrl: `http://${options.http.host}:${port}`, shutdownGraceMs: options.shutdownGraceMs, stop };
 }
 
-/** Runs a service as a process: SIGTERM/SIGINT stop it gracefully, or exit non-zero after the grace period. */
-export async function runServiceProcess(
-  service: string,
-  shutdownGraceMs: number,
-  start: () => Promise<RunningService>,
-): Promise<void> {
+/**
+ * Runs a service as a process: a configuration or start failure exits 1 with its message;
+ * SIGTERM/SIGINT stop it gracefully, or exit 1 after the grace period.
+ */
+export async function runServiceProcess(service: string, start: () => Promise<RunningService>): Promise<void> {
   let running: RunningService;
   try {
     running = await start();
@@ -67,9 +70,9 @@ export async function runServiceProcess(
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, `${service} stopping`);
     setTimeout(() => {
-      logger.error({ graceMs: shutdownGraceMs }, `${service} did not stop in time`);
+      logger.error({ graceMs: running.shutdownGraceMs }, `${service} did not stop in time`);
       process.exit(1);
-    }, shutdownGraceMs).unref();
+    }, running.shutdownGraceMs).unref();
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://motcua_intake@127.0.0.1:5432/motcua',
       KAFKA_BROKERS: 'a:9092, b:9092',
       GRPC_URL: '0.0.0.0:50051',
+      OUTBOX_RELAY_DATABASE_URL: 'postgres://motcua_intake_relay@127.0.0.1:5432/motcua',
     });
     expect(config).toMatchObject({ KAFKA_BROKERS: ['a:9092', 'b:9092'], GRPC_URL: '0.0.0.0:50051', HTTP_PORT: 0, KAFKA_IDEMPOTENT_PRODUCER: false });
   });

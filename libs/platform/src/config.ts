@@ -37,6 +37,9 @@ export const kafkaEnv = z.object({
   KAFKA_BROKERS: brokers,
   KAFKA_IDEMPOTENT_PRODUCER: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   KAFKA_MAX_WAIT_MS: z.coerce.number().int().min(1).default(100),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  KAFKA_HEARTBEAT_MS: z.coerce.number().int().min(100).default(1_000),
+  OUTBOX_RELAY_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
 });
 
 /** Reads and validates the environment once at bootstrap; every problem is listed, then the service refuses to start. */

@@ -87,6 +87,7 @@ function procedure(id: string): CatalogueV1.Procedure {
     code: '1.001193',
     name: JSON.stringify({ tenantId: context.tenantId, traceId: context.traceId, actor: context.actor ?? null }),
     processingDays: 3,
+    agencyId: '000.00.17.H33',
     components: [],
     version: 1,
     createdAt: '2026-11-26T03:00:00Z',
@@ -234,7 +235,7 @@ describe('gRPC between a client and a NestJS service (@motcua/rpc)', () => {
 
   it('answers INTERNAL without leaking an unexpected error', async () => {
     const failure = await runInTenant(hungYen, () =>
-      catalogue.createProcedure({ code: 'x', name: 'x', processingDays: 1, components: [] }),
+      catalogue.createProcedure({ code: 'x', name: 'x', processingDays: 1, agencyId: '000.00.17.H33', components: [] }),
     ).catch((error: unknown) => error);
     const info = readRpcError(failure);
     expect(info).toMatchObject({ status: status.INTERNAL, code: 'INTERNAL', message: 'Internal error' });

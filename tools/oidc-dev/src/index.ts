@@ -7,3 +7,4 @@ export {
   type TokenOptions,
 } from './provider';
 export { loadSeedUsers, DEFAULT_USERS_FILE, type SeedUser, type SeedUserKind } from './seed-users';
+export { startLocalIdentity, type LocalIdentity } from './local-identity';

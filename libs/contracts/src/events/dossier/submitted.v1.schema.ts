@@ -11,6 +11,7 @@ export const DossierSubmittedV1 = defineEvent(
     dossierId: z.uuid(),
     procedureId: z.uuid(),
     procedureCode: z.string().min(1),
+    agencyId: z.string().regex(/^[0-9A-Z][0-9A-Z.]{2,39}$/).describe('Identifier code of the competent agency'),
     channel: z.enum(['online', 'desk', 'postal']),
     applicantPseudonym: z.string().regex(/^[0-9a-f]{64}$/),
     submittedAt: z.iso.datetime({ offset: true }),

@@ -16,6 +16,7 @@ export const ProcedurePublishedV1 = defineEvent(
     name: z.string().min(1).max(500).describe('Vietnamese name of the procedure'),
     processingDays: z.int().min(0).max(3650).describe('Processing time in working days'),
     version: z.int().min(1).describe('Version of the procedure; a new publication increments it'),
+    agencyId: z.string().regex(/^[0-9A-Z][0-9A-Z.]{2,39}$/).describe('Identifier code of the competent agency, e.g. "000.00.17.H33"'),
     components: z
       .array(
         z.strictObject({

@@ -30,6 +30,8 @@ export interface Procedure {
   version: number;
   /** RFC 3339 */
   createdAt: string;
+  /** identifier code of the competent agency, e.g. "000.00.17.H33" */
+  agencyId: string;
 }
 
 export interface CreateProcedureRequest {
@@ -37,6 +39,7 @@ export interface CreateProcedureRequest {
   name: string;
   processingDays: number;
   components: RequiredComponent[];
+  agencyId: string;
 }
 
 export interface GetProcedureRequest {

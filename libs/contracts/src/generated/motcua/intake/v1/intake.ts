@@ -42,6 +42,8 @@ export interface Dossier {
   submittedAt: string;
   updatedAt: string;
   components: SubmittedComponent[];
+  /** the competent agency that handles the dossier */
+  agencyId: string;
 }
 
 export interface GetDossierRequest {

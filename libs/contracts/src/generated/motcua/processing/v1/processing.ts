@@ -18,6 +18,8 @@ export interface Task {
   status: string;
   /** RFC 3339 */
   createdAt: string;
+  /** the agency whose pool holds the task */
+  agencyId: string;
 }
 
 export interface ListDossierTasksRequest {

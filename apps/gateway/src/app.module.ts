@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TokenVerifier } from '@motcua/auth';
+import { PlatformModule } from '@motcua/platform';
+import { RequestContextInterceptor } from './access/request-context.interceptor';
+import { TenantDirectory } from './access/tenant-directory';
+import { ServiceClients } from './clients/service-clients';
+import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
+import { ProblemFilter } from './http/problem.filter';
+import { DossiersController } from './routes/dossiers.controller';
+import { ProceduresController } from './routes/procedures.controller';
+import { StatisticsController } from './routes/statistics.controller';
+import { TenantsController } from './routes/tenants.controller';
+
+@Module({})
+export class GatewayModule {
+  static forConfig(config: GatewayConfig): DynamicModule {
+    const clients = new ServiceClients(config);
+    return {
+      module: GatewayModule,
+      imports: [PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL })],
+      controllers: [TenantsController, ProceduresController, DossiersController, StatisticsController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: ServiceClients, useValue: clients },
+        { provide: TokenVerifier, useValue: new TokenVerifier(config.AUTH_ISSUERS) },
+        { provide: TenantDirectory, useValue: new TenantDirectory(clients, config.TENANT_CACHE_TTL_MS) },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

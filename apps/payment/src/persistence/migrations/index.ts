@@ -1,0 +1,3 @@
+import { CreatePaymentMessaging } from './1764115200000-create-payment-messaging.migration';
+
+export const paymentMigrations = [CreatePaymentMessaging];

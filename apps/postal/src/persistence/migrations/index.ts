@@ -1,0 +1,3 @@
+import { CreatePostalMessaging } from './1764115200000-create-postal-messaging.migration';
+
+export const postalMigrations = [CreatePostalMessaging];

@@ -1,0 +1,3 @@
+import { CreateTenants } from './1764115200000-create-tenants.migration';
+
+export const tenantsMigrations = [CreateTenants];
