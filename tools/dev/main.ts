@@ -3,6 +3,7 @@
 // province with a demo procedure, prints the gateway URL. Ctrl-C stops everything.
 import '../testing/workspace-aliases';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -56,7 +57,7 @@ function serviceEnv(spec: ServiceSpec, ownerUrl: string, brokers: string[], extr
 
 function startProcess(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
   const log = createWriteStream(join(LOG_DIR, `${spec.name}.log`), { flags: 'w' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', spec.name, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', '-r', '@swc-node/register', join(ROOT, 'apps', spec.name, 'src', 'main.ts')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
     const applied = await migrateAll(database.ownerUrl);
     say(`Migrated: ${Object.keys(applied).join(', ')}`);
     const { extraEnv, identity } = await startIdentity();
+    // The dev database is fresh at each start, so a fresh pseudonym key is too.
+    extraEnv.PSEUDONYM_KEY = process.env.PSEUDONYM_KEY ?? randomBytes(32).toString('hex');
     stopIdentity = () => identity.stop();
     for (const spec of SERVICES) {
       const child = startProcess(spec, serviceEnv(spec, database.ownerUrl, kafka.brokers, extraEnv));
