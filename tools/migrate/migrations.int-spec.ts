@@ -1,5 +1,9 @@
 import { Client } from 'pg';
-import { migrateService, revertLastMigration, serviceDatabaseNames } from '@motcua/persistence';
+import { createServiceDataSource, migrateService, revertLastMigration, serviceDatabaseNames } from '@motcua/persistence';
+import { CATALOGUE_ENTITIES } from '../../apps/catalogue/src/app.module';
+import { INTAKE_ENTITIES } from '../../apps/intake/src/app.module';
+import { PROCESSING_ENTITIES } from '../../apps/processing/src/app.module';
+import { TENANTS_ENTITIES } from '../../apps/tenants/src/app.module';
 import { createDatabase, createTestDatabase, dropDatabase, TestDatabase, TestEnv, uniqueDatabaseName } from '@motcua/testing';
 import { migrateAll } from './migrate-all';
 import { serviceMigrations } from './registry';
@@ -13,6 +17,13 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
     await client.end();
   }
 }
+
+const SERVICE_ENTITIES = {
+  tenants: TENANTS_ENTITIES,
+  catalogue: CATALOGUE_ENTITIES,
+  intake: INTAKE_ENTITIES,
+  processing: PROCESSING_ENTITIES,
+};
 
 describe('the migrations of every service', () => {
   let database: TestDatabase;
@@ -85,6 +96,29 @@ describe('the migrations of every service', () => {
       }
     } finally {
       await dropDatabase(adminUrl, name);
+    }
+  });
+});
+
+describe('the entities of every service', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it.each(Object.entries(SERVICE_ENTITIES))('%s: match its migrated schema (no pending schema change)', async (service, entities) => {
+    const dataSource = createServiceDataSource({ service, url: database.ownerUrl, entities, poolSize: 1 });
+    await dataSource.initialize();
+    try {
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
     }
   });
 });

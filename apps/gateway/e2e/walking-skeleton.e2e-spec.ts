@@ -98,6 +98,17 @@ describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL 
     expect(counters.body).toMatchObject({ tenantId: 'hung-yen', submitted: '1' });
   });
 
+  it('shows every service ready, with metrics of what it did', async () => {
+    for (const [name, service] of Object.entries(platform.services)) {
+      const ready = await request(service.httpUrl).get('/health/ready');
+      expect({ name, status: ready.status, body: ready.body }).toMatchObject({ name, status: 200, body: { status: 'ready' } });
+    }
+    const metrics = await request(platform.services.intake.httpUrl).get('/metrics');
+    expect(metrics.text).toMatch(/motcua_rpc_handled_total\{method="IntakeController.submitDossier",code="OK",service="intake"\} 1/);
+    const published = await request(platform.services.intake.httpUrl).get('/metrics');
+    expect(published.text).toMatch(/motcua_events_published_total\{service="intake"\} [1-9]/);
+  });
+
   it('refuses what the walk must not allow, with problem+json', async () => {
     const other = await api
       .get('/v1/procedures/1.001193')

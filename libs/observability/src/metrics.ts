@@ -5,8 +5,7 @@ export class ServiceMetrics {
   readonly registry = new Registry();
   readonly rpcHandled: Counter<'method' | 'code'>;
   readonly rpcDuration: Histogram<'method'>;
-  readonly eventsPublished: Counter<'topic'>;
-  readonly eventsConsumed: Counter<'type' | 'outcome'>;
+  readonly eventsPublished: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -26,14 +25,7 @@ export class ServiceMetrics {
     });
     this.eventsPublished = new Counter({
       name: 'motcua_events_published_total',
-      help: 'Events published from the outbox',
-      labelNames: ['topic'],
-      registers: [this.registry],
-    });
-    this.eventsConsumed = new Counter({
-      name: 'motcua_events_consumed_total',
-      help: 'Events consumed, by type and outcome (handled, duplicate, dead-lettered)',
-      labelNames: ['type', 'outcome'],
+      help: 'Events published from the outbox to Kafka',
       registers: [this.registry],
     });
   }

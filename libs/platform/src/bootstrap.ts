@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from '@motcua/observability';
-import { Readiness } from '@motcua/observability';
+import { Readiness, ServiceMetrics } from '@motcua/observability';
 import { connectGrpcMicroservice, GrpcHealth, GrpcMicroserviceConfig } from '@motcua/rpc';
+import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
 import { SERVICE_LOGGER } from './tokens';
 
 export interface ServiceStartOptions {
@@ -34,7 +35,9 @@ export async function startService(options: ServiceStartOptions): Promise<Runnin
   if (options.configure) await options.configure(app);
   let grpcHealth: GrpcHealth | undefined;
   if (options.grpc) {
-    grpcHealth = connectGrpcMicroservice(app, options.grpc).health;
+    const grpc = connectGrpcMicroservice(app, options.grpc);
+    grpc.microservice.useGlobalInterceptors(new RpcMetricsInterceptor(app.get(ServiceMetrics)));
+    grpcHealth = grpc.health;
     await app.startAllMicroservices();
   }
   await app.listen(options.http.port, options.http.host);

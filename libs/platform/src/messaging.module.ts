@@ -60,7 +60,7 @@ export class EventConsumers implements OnApplicationBootstrap, OnModuleDestroy, 
       url: options.relayUrl,
       publisher: this.publisher,
       logger,
-      onPublished: (batch) => metrics.eventsPublished.inc({ topic: 'all' }, batch.count),
+      onPublished: (batch) => metrics.eventsPublished.inc(batch.count),
     });
     readiness.register('kafka', async () => {
       await this.admin.describeCluster();

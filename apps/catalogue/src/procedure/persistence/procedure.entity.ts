@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { RequiredComponent } from '../domain/procedure';
 
 @Entity({ schema: 'catalogue', name: 'procedures' })
+@Unique('procedures_tenant_id_code_key', ['tenantId', 'code'])
+@Check('procedures_processing_days_check', 'processing_days >= 0')
 export class ProcedureEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
   tenantId!: string;

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import type { SubmittedComponent } from '../domain/dossier';
 
 @Entity({ schema: 'intake', name: 'dossiers' })
+@Check('dossiers_channel_check', `channel IN ('online', 'desk', 'postal')`)
 export class DossierEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
   tenantId!: string;
@@ -54,4 +55,11 @@ export class ApplicantEntity {
 
   @Column({ name: 'citizen_id', type: 'text' })
   citizenId!: string;
+
+  @ManyToOne(() => DossierEntity, { nullable: false })
+  @JoinColumn([
+    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'applicants_tenant_id_dossier_id_fkey' },
+    { name: 'dossier_id', referencedColumnName: 'id', foreignKeyConstraintName: 'applicants_tenant_id_dossier_id_fkey' },
+  ])
+  dossier?: Relation<DossierEntity>;
 }

@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ schema: 'processing', name: 'tasks' })
+@Index('tasks_by_dossier', ['tenantId', 'dossierId', 'createdAt'])
+@Check('tasks_status_check', `status IN ('open', 'done')`)
 export class TaskEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
   tenantId!: string;

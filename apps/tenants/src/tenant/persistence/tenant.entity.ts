@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The tenant registry is national: it is not tenant-owned, so it has no tenant_id and no row-level policy. */
 @Entity({ schema: 'tenants', name: 'tenants' })
+@Check('tenants_status_check', `status IN ('active')`)
 export class TenantEntity {
   @PrimaryColumn({ type: 'text' })
   id!: string;
