@@ -1,12 +1,12 @@
 import type { TrustedIssuer } from '@motcua/auth';
-import { OidcDevProvider, startOidcDevProvider } from './provider';
+import { OidcDevProvider, startOidcDevProvider, TokenOptions } from './provider';
 import { loadSeedUsers, SeedUser } from './seed-users';
 
 /** The local identity landscape: one issuer per kind (and per tenant for staff), as in production. */
 export interface LocalIdentity {
   issuers: TrustedIssuer[];
-  /** An access token for a seeded user, from the issuer that serves them. */
-  tokenFor(username: string): Promise<string>;
+  /** An access token for a seeded user, from the issuer that serves them (options bend it, for tests). */
+  tokenFor(username: string, options?: TokenOptions): Promise<string>;
   /** The seeded user (subject, roles, tenant, agency). */
   user(username: string): SeedUser;
   stop(): Promise<void>;
@@ -39,7 +39,7 @@ export async function startLocalIdentity(audience = 'motcua-api'): Promise<Local
   };
   return {
     issuers,
-    tokenFor: (username) => find(username).provider.tokenFor(username),
+    tokenFor: (username, options) => find(username).provider.tokenFor(username, options),
     user: (username) => {
       const user = users.find((u) => u.username === username);
       if (!user) throw new Error(`No seeded user ${username}`);
