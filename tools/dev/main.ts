@@ -11,6 +11,7 @@ import { serviceDatabaseNames } from '@motcua/persistence';
 import { resolveKafkaBrokers, resolvePostgresServer, withDatabaseName, withDatabaseUser } from '@motcua/testing';
 import { migrateAll } from '../migrate/migrate-all';
 import { startIdentity } from './identity';
+import { seedCatalogue } from './seed-catalogue';
 import { seedDemo } from './seed-demo';
 import { grpcEndpoints, SERVICES, ServiceSpec } from './services';
 
@@ -128,8 +129,10 @@ async function main(): Promise<void> {
     }
     const gatewayUrl = 'http://127.0.0.1:8080';
     const demo = await seedDemo(gatewayUrl, identity);
+    const catalogue = await seedCatalogue(grpcEndpoints().CATALOGUE_GRPC_URL, demo.tenantId);
     say(`\nGateway: ${gatewayUrl}   (logs in .motcua/logs/)`);
     say(`Demo province "${demo.tenantId}" with procedure ${demo.procedureCode} (${demo.procedureId}).`);
+    say(`Sample catalogue loaded: ${catalogue.procedures?.created ?? 0} procedures (tools/seed/catalogue/hung-yen.catalogue.json).`);
     say('Submit a dossier:');
     say(demo.curl);
     say('\nCtrl-C stops everything.');

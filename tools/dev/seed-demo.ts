@@ -50,6 +50,8 @@ export async function seedDemo(gatewayUrl: string, identity: LocalIdentity): Pro
   const curl = [
     `curl -s -X POST ${gatewayUrl}/v1/dossiers \\`,
     `  -H 'Content-Type: application/json' -H 'X-Tenant-Id: ${tenantId}' \\`,
+    // A new key per submission: the same key again replays the first answer (ADR 0005).
+    `  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \\`,
     `  -H 'Authorization: Bearer ${token}' \\`,
     `  -d '${body}'`,
   ].join('\n');

@@ -15,7 +15,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'payment', httpPort: 9105, grpcPort: 50055, database: true, kafka: true },
   { name: 'postal', httpPort: 9106, grpcPort: 50056, database: true, kafka: true },
   { name: 'evaluation', httpPort: 9107, grpcPort: 50057, database: true, kafka: true },
-  { name: 'gateway', httpPort: 8080, database: false, kafka: false },
+  { name: 'gateway', httpPort: 8080, database: false, kafka: true },
 ];
 
 /** Where the gateway and the services find each other's gRPC endpoints (`<SERVICE>_GRPC_URL`). */

@@ -16,6 +16,8 @@ case "$node_version" in v24.*) ;; *) echo "expected Node 24 from node_modules, g
 missing_packages=()
 [ -f /usr/include/librdkafka/rdkafka_mock.h ] || missing_packages+=(librdkafka-dev)
 command -v gcc >/dev/null 2>&1 || missing_packages+=(gcc libc6-dev)
+# The Unicode font embedded in printable receipts (Vietnamese glyphs).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing_packages+=(fonts-dejavu-core)
 if [ ${#missing_packages[@]} -gt 0 ]; then
   step "apt-get install ${missing_packages[*]}"
   as_root=()

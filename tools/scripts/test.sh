@@ -14,6 +14,10 @@ step "contracts: buf lint, generated types and event reference up to date"
 npm run -s contracts:check
 step "lint (module boundaries included)"
 npm run -s lint
+step "openapi: the gateway's document is valid OpenAPI 3.1, covers every route, docs/api/openapi.json up to date"
+node -r @swc-node/register tools/checks/openapi.ts
+step "deploy: Dockerfile, compose file and Helm chart (helm lint/template + rules)"
+node -r @swc-node/register tools/checks/deploy.ts
 step "typecheck"
 npm run -s typecheck
 step "jest: unit, integration and end-to-end tiers"

@@ -28,13 +28,20 @@ export interface Platform {
   kafka: KafkaBrokers;
   identity: LocalIdentity;
   services: Record<string, RunningService>;
+  /** The gateway's environment: start another replica with `startGateway(loadGatewayConfig(platform.gatewayEnv))`. */
+  gatewayEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** Added to (or overriding) the gateway's environment, e.g. tight rate limits or `REDIS_URL`. */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }
 
 const DATA_SERVICES = ['tenants', 'catalogue', 'intake', 'processing', 'payment', 'postal', 'evaluation'] as const;
 type DataService = (typeof DATA_SERVICES)[number];
 
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const database = await createTestDatabase();
   const kafka = await resolveKafkaBrokers();
   const identity = await startLocalIdentity();
@@ -55,6 +62,7 @@ export async function startPlatform(): Promise<Platform> {
     };
   };
   const services: Record<string, RunningService> = {};
+  let gatewayEnv: NodeJS.ProcessEnv = {};
   const stopAll = async () => {
     for (const service of Object.values(services).reverse()) await service.stop();
     await identity.stop();
@@ -71,19 +79,22 @@ export async function startPlatform(): Promise<Platform> {
     services.payment = await startPayment(loadPaymentConfig(envOf('payment')));
     services.postal = await startPostal(loadPostalConfig(envOf('postal')));
     services.evaluation = await startEvaluation(loadEvaluationConfig(envOf('evaluation')));
-    services.gateway = await startGateway(
-      loadGatewayConfig({
-        HTTP_PORT: '0',
-        LOG_LEVEL: process.env.MOTCUA_TEST_LOG_LEVEL ?? 'silent',
-        TENANTS_GRPC_URL: grpcUrl('tenants'),
-        CATALOGUE_GRPC_URL: grpcUrl('catalogue'),
-        INTAKE_GRPC_URL: grpcUrl('intake'),
-        PROCESSING_GRPC_URL: grpcUrl('processing'),
-        EVALUATION_GRPC_URL: grpcUrl('evaluation'),
-        AUTH_ISSUERS: JSON.stringify(identity.issuers),
-        TENANT_CACHE_TTL_MS: '0',
-      }),
-    );
+    gatewayEnv = {
+      HTTP_PORT: '0',
+      LOG_LEVEL: process.env.MOTCUA_TEST_LOG_LEVEL ?? 'silent',
+      TENANTS_GRPC_URL: grpcUrl('tenants'),
+      CATALOGUE_GRPC_URL: grpcUrl('catalogue'),
+      INTAKE_GRPC_URL: grpcUrl('intake'),
+      PROCESSING_GRPC_URL: grpcUrl('processing'),
+      EVALUATION_GRPC_URL: grpcUrl('evaluation'),
+      AUTH_ISSUERS: JSON.stringify(identity.issuers),
+      TENANT_CACHE_TTL_MS: '0',
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      // A loaded 2-core CI machine can be slow to answer a probe; a stopped service is refused at once anyway.
+      DEPENDENCY_PROBE_TIMEOUT_MS: '3000',
+      ...options.gatewayEnv,
+    };
+    services.gateway = await startGateway(loadGatewayConfig(gatewayEnv));
     // Consumers join their groups before the test starts producing (the first join takes ~3 s).
     await Promise.all(
       DATA_SERVICES.map((name) => services[name].app.get(EventConsumers).joined()),
@@ -92,5 +103,5 @@ export async function startPlatform(): Promise<Platform> {
     await stopAll();
     throw error;
   }
-  return { gatewayUrl: services.gateway.httpUrl, database, kafka, identity, services, stop: stopAll };
+  return { gatewayUrl: services.gateway.httpUrl, database, kafka, identity, services, gatewayEnv, stop: stopAll };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { OidcDevProvider, startOidcDevProvider, loadSeedUsers } from '../../../tools/oidc-dev/src';
@@ -47,6 +48,7 @@ describe('adversarial requests through the gateway', () => {
     hyProcedure = procedure.body.id;
     const dossier = await api
       .post('/v1/dossiers')
+      .set('Idempotency-Key', randomUUID())
       .set('Authorization', await bearer('citizen.an'))
       .set('X-Tenant-Id', 'hung-yen')
       .send({ procedureId: hyProcedure, applicant: { fullName: 'Nguyễn Văn An', citizenId: '033099001234' }, components: [{ componentCode: 'TK01', fileReference: 'upload:1' }] });
@@ -189,6 +191,7 @@ describe('adversarial requests through the gateway', () => {
       send: async () =>
         api
           .post('/v1/dossiers')
+          .set('Idempotency-Key', randomUUID())
           .set('Authorization', await bearer('citizen.binh'))
           .set('X-Tenant-Id', 'hung-yen')
           .send({ procedureId: hyProcedure, submittedBy: 'someone-else', applicant: { fullName: 'Trần Bình', citizenId: '033099001235' }, components: [{ componentCode: 'TK01', fileReference: 'u' }] }),

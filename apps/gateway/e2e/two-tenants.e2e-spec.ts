@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
@@ -63,7 +64,12 @@ describe('two provinces side by side, and bad input', () => {
         .send({ code: '1.001193', name: 'Đăng ký khai sinh', processingDays: 1, agencyId: province.agencyId, components: [{ code: 'TK01', name: 'Tờ khai', mandatory: true }] });
       expect(procedure.status).toBe(201);
       procedures[province.id] = procedure.body.id;
-      const submitted = await api.post('/v1/dossiers').set('Authorization', await bearer(province.citizen)).set('X-Tenant-Id', province.id).send(submission(province));
+      const submitted = await api
+        .post('/v1/dossiers')
+        .set('Authorization', await bearer(province.citizen))
+        .set('X-Tenant-Id', province.id)
+        .set('Idempotency-Key', randomUUID())
+        .send(submission(province));
       expect(submitted.status).toBe(201);
       dossiers[province.id] = submitted.body.id;
     }
@@ -143,7 +149,13 @@ describe('two provinces side by side, and bad input', () => {
     });
 
     const post = async (body: string | object, contentType = 'application/json') =>
-      api.post('/v1/dossiers').set('Authorization', await bearer('citizen.an')).set('X-Tenant-Id', HUNG_YEN.id).set('Content-Type', contentType).send(body);
+      api
+        .post('/v1/dossiers')
+        .set('Authorization', await bearer('citizen.an'))
+        .set('X-Tenant-Id', HUNG_YEN.id)
+        .set('Idempotency-Key', randomUUID())
+        .set('Content-Type', contentType)
+        .send(body);
 
     it('an unknown procedure', async () => {
       const response = await post({ ...submission(HUNG_YEN), procedureId: '0190f3a2-7c4e-7b1a-8d2e-000000000000' });

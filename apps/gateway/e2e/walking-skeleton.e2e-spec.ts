@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
@@ -64,6 +65,7 @@ describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL 
       .post('/v1/dossiers')
       .set('Authorization', await bearer('citizen.an'))
       .set('X-Tenant-Id', 'hung-yen')
+      .set('Idempotency-Key', randomUUID())
       .send({
         procedureId: procedure.body.id,
         channel: 'online',
@@ -122,6 +124,7 @@ describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL 
       .post('/v1/dossiers')
       .set('Authorization', await bearer('citizen.an'))
       .set('X-Tenant-Id', 'hung-yen')
+      .set('Idempotency-Key', randomUUID())
       .send({ procedureId: '00000000-0000-4000-8000-000000000000', applicant: { fullName: 'A', citizenId: '12' }, components: [] });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.fullName', 'applicant.citizenId']);

@@ -6,7 +6,11 @@ import { RequestContextInterceptor } from './access/request-context.interceptor'
 import { TenantDirectory } from './access/tenant-directory';
 import { ServiceClients } from './clients/service-clients';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
+import { requestGuardProviders } from './guards/request-guards';
+import { GatewayHealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem.filter';
+import { OpenApiModule } from './openapi/openapi.module';
+import { AuditController } from './routes/audit.controller';
 import { DossiersController } from './routes/dossiers.controller';
 import { ProceduresController } from './routes/procedures.controller';
 import { StatisticsController } from './routes/statistics.controller';
@@ -18,14 +22,16 @@ export class GatewayModule {
     const clients = new ServiceClients(config);
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL })],
-      controllers: [TenantsController, ProceduresController, DossiersController, StatisticsController],
+      imports: [PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL }), GatewayHealthModule.forConfig(config), OpenApiModule],
+      controllers: [TenantsController, ProceduresController, DossiersController, StatisticsController, AuditController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: ServiceClients, useValue: clients },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.AUTH_ISSUERS) },
         { provide: TenantDirectory, useValue: new TenantDirectory(clients, config.TENANT_CACHE_TTL_MS) },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        // Rate limits, idempotency and audit: after the request context (they key on the caller).
+        ...requestGuardProviders(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

@@ -3,15 +3,49 @@ import { dataServiceImports } from '@motcua/platform';
 import { IntakeConfig } from './config/intake.config';
 import { GrpcProcedureCatalogue } from './dossier/adapters/procedure-catalogue.grpc';
 import { IntakeController } from './dossier/api/intake.controller';
+import { Clock } from './dossier/application/clock';
+import { ApplicantActionsHandler } from './dossier/application/applicant-actions/applicant-actions.handler';
+import { CheckDossierHandler } from './dossier/application/check-dossier/check-dossier.handler';
 import { GetDossierHandler } from './dossier/application/get-dossier/get-dossier.handler';
+import { ListPendingChecksHandler } from './dossier/application/list-pending-checks/list-pending-checks.handler';
+import { TrackDossierHandler } from './dossier/application/track-dossier/track-dossier.handler';
 import { MarkInProcessingHandler } from './dossier/application/mark-in-processing/mark-in-processing.handler';
 import { ProcedureCatalogue } from './dossier/application/procedure-catalogue.port';
 import { PSEUDONYM_KEY, SubmitDossierHandler } from './dossier/application/submit-dossier/submit-dossier.handler';
 import { DossierEventsConsumer } from './dossier/events/dossier-events.consumer';
-import { ApplicantEntity, DossierEntity } from './dossier/persistence/dossier.entity';
+import {
+  ApplicantEntity,
+  DossierActionEntity,
+  DossierCodeCounterEntity,
+  DossierCodeFormatEntity,
+  DossierEntity,
+  SubmissionKeyEntity,
+} from './dossier/persistence/dossier.entity';
 import { DossierRepository } from './dossier/persistence/dossier.repository';
+import { LocalDocumentStorage } from './document/adapters/local-document-storage';
+import { DocumentController } from './document/api/document.controller';
+import { AddToWalletHandler } from './document/application/add-to-wallet/add-to-wallet.handler';
+import { DocumentLimits } from './document/application/document-limits';
+import { DocumentStorage } from './document/application/document-storage.port';
+import { ListWalletDocumentsHandler } from './document/application/list-wallet-documents/list-wallet-documents.handler';
+import { RecordReuseHandler } from './document/application/record-reuse/record-reuse.handler';
+import { UploadDocumentHandler } from './document/application/upload-document/upload-document.handler';
+import { DocumentEntity, DocumentReuseEntity } from './document/persistence/document.entity';
+import { DocumentRepository } from './document/persistence/document.repository';
+import { GetReceiptHandler } from './receipt/get-receipt.handler';
+import { ReceiptSource } from './receipt/receipt-source.port';
+import { SqlReceiptSource } from './receipt/sql-receipt-source';
 
-export const INTAKE_ENTITIES = [DossierEntity, ApplicantEntity];
+export const INTAKE_ENTITIES = [
+  DossierEntity,
+  ApplicantEntity,
+  DossierActionEntity,
+  DossierCodeCounterEntity,
+  DossierCodeFormatEntity,
+  SubmissionKeyEntity,
+  DocumentEntity,
+  DocumentReuseEntity,
+];
 
 @Module({})
 export class IntakeModule {
@@ -19,15 +53,29 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: dataServiceImports('intake', config, INTAKE_ENTITIES),
-      controllers: [IntakeController],
+      controllers: [IntakeController, DocumentController],
       providers: [
         DossierRepository,
         SubmitDossierHandler,
+        Clock,
         GetDossierHandler,
+        CheckDossierHandler,
+        ApplicantActionsHandler,
+        TrackDossierHandler,
+        ListPendingChecksHandler,
         MarkInProcessingHandler,
         DossierEventsConsumer,
         { provide: PSEUDONYM_KEY, useValue: config.PSEUDONYM_KEY },
         { provide: ProcedureCatalogue, useFactory: () => new GrpcProcedureCatalogue(config.CATALOGUE_GRPC_URL, config.CATALOGUE_DEADLINE_MS) },
+        DocumentRepository,
+        UploadDocumentHandler,
+        ListWalletDocumentsHandler,
+        AddToWalletHandler,
+        RecordReuseHandler,
+        GetReceiptHandler,
+        { provide: DocumentLimits, useValue: new DocumentLimits(config.DOCUMENT_MAX_BYTES) },
+        { provide: DocumentStorage, useValue: new LocalDocumentStorage(config.DOCUMENT_STORAGE_DIR) },
+        { provide: ReceiptSource, useClass: SqlReceiptSource },
       ],
     };
   }

@@ -5,7 +5,7 @@ import { IntakeModule } from './app.module';
 import { IntakeConfig, loadIntakeConfig } from './config/intake.config';
 
 export function startIntake(config: IntakeConfig): Promise<RunningService> {
-  return startDataService(IntakeModule.forConfig(config), config, [GrpcServices.intake]);
+  return startDataService(IntakeModule.forConfig(config), config, [GrpcServices.intake, GrpcServices.intakeDocuments]);
 }
 
 if (require.main === module) void runServiceProcess('intake', async () => startIntake(loadIntakeConfig()));

@@ -18,6 +18,18 @@ describe('Readiness', () => {
     expect(report.checks.kafka).toEqual({ ok: false, error: 'broker unreachable' });
   });
 
+  it('stays ready, naming the failure, when only a non-critical check fails', async () => {
+    const readiness = new Readiness();
+    readiness.register('database', async () => undefined);
+    readiness.register('evaluation', async () => {
+      throw new Error('UNREACHABLE');
+    }, { critical: false });
+    await expect(readiness.report()).resolves.toEqual({
+      ready: true,
+      checks: { database: { ok: true }, evaluation: { ok: false, error: 'UNREACHABLE', critical: false } },
+    });
+  });
+
   it('fails a check that hangs', async () => {
     const readiness = new Readiness();
     readiness.register('slow', () => new Promise(() => undefined));

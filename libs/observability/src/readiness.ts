@@ -1,17 +1,26 @@
 export type ReadinessCheck = () => Promise<void>;
 
+export interface ReadinessCheckOptions {
+  /**
+   * Default true: a failing check makes the service unready. A non-critical check (a
+   * dependency some routes need, not the service as a whole) is reported, and the service
+   * stays ready, degraded.
+   */
+  critical?: boolean;
+}
+
 export interface ReadinessReport {
   ready: boolean;
-  checks: Record<string, { ok: boolean; error?: string }>;
+  checks: Record<string, { ok: boolean; error?: string; critical?: false }>;
 }
 
 /** Named readiness checks (database, Kafka, ...). Shutting down makes the service unready at once. */
 export class Readiness {
-  private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly checks = new Map<string, { check: ReadinessCheck; critical: boolean }>();
   private shuttingDown = false;
 
-  register(name: string, check: ReadinessCheck): void {
-    this.checks.set(name, check);
+  register(name: string, check: ReadinessCheck, options: ReadinessCheckOptions = {}): void {
+    this.checks.set(name, { check, critical: options.critical ?? true });
   }
 
   markShuttingDown(): void {
@@ -22,16 +31,17 @@ export class Readiness {
     const checks: ReadinessReport['checks'] = {};
     if (this.shuttingDown) checks.shutdown = { ok: false, error: 'shutting down' };
     await Promise.all(
-      [...this.checks].map(async ([name, check]) => {
+      [...this.checks].map(async ([name, { check, critical }]) => {
         try {
           await withTimeout(check(), timeoutMs);
-          checks[name] = { ok: true };
+          checks[name] = critical ? { ok: true } : { ok: true, critical: false };
         } catch (error) {
-          checks[name] = { ok: false, error: error instanceof Error ? error.message : String(error) };
+          const message = error instanceof Error ? error.message : String(error);
+          checks[name] = critical ? { ok: false, error: message } : { ok: false, error: message, critical: false };
         }
       }),
     );
-    return { ready: Object.values(checks).every((check) => check.ok), checks };
+    return { ready: Object.values(checks).every((check) => check.ok || check.critical === false), checks };
   }
 }
 

@@ -11,7 +11,13 @@ import { SERVICE_LOGGER } from './tokens';
 export interface ServiceStartOptions {
   module: Type<unknown> | DynamicModule;
   shutdownGraceMs: number;
-  http: { host: string; port: number; bodyLimitBytes?: number };
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes?: number;
+    /** Fastify's `trustProxy`: which proxies' X-Forwarded-For to believe for `request.ip`. Default: none. */
+    trustProxy?: boolean | number | string[];
+  };
   grpc?: GrpcMicroserviceConfig;
   /** Adjusts the HTTP application before it listens (the gateway's pipes, filters, ...). */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
@@ -28,7 +34,7 @@ export interface RunningService {
 export async function startService(options: ServiceStartOptions): Promise<RunningService> {
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter({ bodyLimit: options.http.bodyLimitBytes ?? 1_048_576 }),
+    new FastifyAdapter({ bodyLimit: options.http.bodyLimitBytes ?? 1_048_576, trustProxy: options.http.trustProxy ?? false }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(NestPinoLogger));

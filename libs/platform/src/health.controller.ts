@@ -18,7 +18,10 @@ export class HealthController {
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const report = await this.readiness.report();
-    await reply.status(report.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: report.ready ? 'ready' : 'unready', checks: report.checks });
+    // Degraded: ready, but a non-critical dependency fails (the routes that need it answer 503).
+    const degraded = Object.values(report.checks).some((check) => !check.ok);
+    const status = report.ready ? (degraded ? 'degraded' : 'ready') : 'unready';
+    await reply.status(report.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status, checks: report.checks });
   }
 
   @Get('metrics')

@@ -77,6 +77,91 @@ class CatalogueTestController implements CatalogueV1.CatalogueServiceController 
         return defer(() => of(procedure(request.id ?? ''))).pipe(delay(5));
     }
   }
+
+  // The rest of the service is not what this suite exercises.
+  amendProcedure(): never {
+    return notUsedHere();
+  }
+
+  withdrawProcedure(): never {
+    return notUsedHere();
+  }
+
+  listProcedureVersions(): never {
+    return notUsedHere();
+  }
+
+  listRequiredComponents(): never {
+    return notUsedHere();
+  }
+
+  assessFees(): never {
+    return notUsedHere();
+  }
+
+  computeAppointment(): never {
+    return notUsedHere();
+  }
+
+  resolveCompetentAgency(): never {
+    return notUsedHere();
+  }
+
+  canDeskReceive(): never {
+    return notUsedHere();
+  }
+
+  upsertAdministrativeUnit(): never {
+    return notUsedHere();
+  }
+
+  listAdministrativeUnits(): never {
+    return notUsedHere();
+  }
+
+  upsertAgency(): never {
+    return notUsedHere();
+  }
+
+  listAgencies(): never {
+    return notUsedHere();
+  }
+
+  upsertDesk(): never {
+    return notUsedHere();
+  }
+
+  listDesks(): never {
+    return notUsedHere();
+  }
+
+  getCalendar(): never {
+    return notUsedHere();
+  }
+
+  updateCalendarSettings(): never {
+    return notUsedHere();
+  }
+
+  upsertCalendarOverride(): never {
+    return notUsedHere();
+  }
+
+  removeCalendarOverride(): never {
+    return notUsedHere();
+  }
+
+  importCatalogue(): never {
+    return notUsedHere();
+  }
+
+  searchProcedures(): never {
+    return notUsedHere();
+  }
+}
+
+function notUsedHere(): never {
+  throw new Error('not used by this test');
 }
 
 /** A procedure whose name tells the test which context the server saw. */
@@ -91,6 +176,15 @@ function procedure(id: string): CatalogueV1.Procedure {
     components: [],
     version: 1,
     createdAt: '2026-11-26T03:00:00Z',
+    versionId: id,
+    effectiveFrom: '2026-11-26T03:00:00Z',
+    effectiveTo: '',
+    decision: null,
+    endedBy: '',
+    endDecision: null,
+    publishedAt: '2026-11-26T03:00:00Z',
+    publishedBy: 'test',
+    definition: null,
   };
 }
 
@@ -107,7 +201,11 @@ class TenantsTestController implements TenantsV1.TenantServiceController {
   }
 
   listTenants(): TenantsV1.ListTenantsResponse {
-    return { tenants: [] };
+    return { tenants: [], nextPageToken: '' };
+  }
+
+  listAuditEntries(): TenantsV1.ListAuditEntriesResponse {
+    return { entries: [], nextPageToken: '' };
   }
 }
 

@@ -6,6 +6,7 @@ import { actorFromPrincipal, assertAuthorized, TokenVerifier } from '@motcua/aut
 import { newTraceId, runInTenant, traceIdFromTraceparent } from '@motcua/tenancy';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { GatewayError, GatewayErrorCode } from './gateway.errors';
+import { setRequestCaller } from './request-caller';
 import { ROUTE_ACCESS, RouteAccessRule } from './route-access.decorator';
 import { TenantDirectory } from './tenant-directory';
 import { resolveTenant } from './tenant-resolution';
@@ -36,7 +37,9 @@ export class RequestContextInterceptor implements NestInterceptor {
     const principal = await this.verifier.verify(header(request, 'authorization'));
     const traceId = traceIdFromTraceparent(header(request, 'traceparent')) ?? newTraceId();
     const actor = actorFromPrincipal(principal);
+    const caller = { subject: principal.subject, issuer: principal.issuer, roles: principal.roles, traceId };
     if (rule.tenant === 'none') {
+      setRequestCaller(request, caller);
       if (rule.action) assertAuthorized({ ...principal }, rule.action, {});
       return next.handle();
     }
@@ -47,6 +50,7 @@ export class RequestContextInterceptor implements NestInterceptor {
     if (!(await this.directory.exists(tenantId))) {
       throw new GatewayError(GatewayErrorCode.TenantUnknown, 'No such province on this platform', { tenantId });
     }
+    setRequestCaller(request, { ...caller, tenantId });
     if (rule.action) assertAuthorized({ ...principal }, rule.action, { tenantId });
     return new Observable((subscriber) =>
       runInTenant({ tenantId, traceId, actor }, () => next.handle().subscribe(subscriber)),

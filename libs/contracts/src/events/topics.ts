@@ -6,6 +6,8 @@ export const Topics = {
   payment: 'motcua.payment.v1',
   postal: 'motcua.postal.v1',
   evaluation: 'motcua.evaluation.v1',
+  /** Audit entries of authenticated writes, from the gateway to the tenants service. */
+  audit: 'motcua.audit.v1',
   deadLetter: 'motcua.deadletter.v1',
 } as const;
 
@@ -19,5 +21,6 @@ export const TopicPartitions: Record<Topic, number> = {
   'motcua.payment.v1': 3,
   'motcua.postal.v1': 3,
   'motcua.evaluation.v1': 3,
+  'motcua.audit.v1': 3,
   'motcua.deadletter.v1': 1,
 };

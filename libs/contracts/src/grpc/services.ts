@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as CatalogueV1 from '../generated/motcua/catalogue/v1/catalogue';
 import * as EvaluationV1 from '../generated/motcua/evaluation/v1/evaluation';
 import * as IntakeV1 from '../generated/motcua/intake/v1/intake';
+import * as IntakeDocumentsV1 from '../generated/motcua/intake/v1/documents';
 import * as ProcessingV1 from '../generated/motcua/processing/v1/processing';
 import * as TenantsV1 from '../generated/motcua/tenants/v1/tenants';
 
@@ -68,6 +69,11 @@ export const GrpcServices = {
   intake: serviceRef<IntakeV1.IntakeServiceClient, IntakeV1.IntakeServiceController>(
     IntakeV1,
     IntakeV1.INTAKE_SERVICE_NAME,
+  ),
+  /** Files, the document wallet and receipts: served by the intake app next to `intake`. */
+  intakeDocuments: serviceRef<IntakeDocumentsV1.DocumentServiceClient, IntakeDocumentsV1.DocumentServiceController>(
+    IntakeDocumentsV1,
+    IntakeDocumentsV1.DOCUMENT_SERVICE_NAME,
   ),
   processing: serviceRef<ProcessingV1.ProcessingServiceClient, ProcessingV1.ProcessingServiceController>(
     ProcessingV1,

@@ -28,6 +28,7 @@ function submittedData(dossierId: string, procedureCode = '1.001234') {
     dossierId,
     procedureId: '0b6f5e0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
     procedureCode,
+    agencyId: '000.00.17.H33',
     channel: 'online',
     applicantPseudonym: randomBytes(32).toString('hex'),
     submittedAt: new Date().toISOString(),

@@ -22,6 +22,7 @@ function submitted(dossierId: string) {
     dossierId,
     procedureId: '0b6f5e0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
     procedureCode: '1.001234',
+    agencyId: '000.00.17.H33',
     channel: 'online' as const,
     applicantPseudonym: randomBytes(32).toString('hex'),
     submittedAt: new Date().toISOString(),

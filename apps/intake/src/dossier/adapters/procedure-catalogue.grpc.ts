@@ -2,10 +2,10 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { CatalogueV1, GrpcServices } from '@motcua/contracts';
 import { createGrpcClient, GrpcClient, readRpcError } from '@motcua/rpc';
-import { ProcedureCatalogue } from '../application/procedure-catalogue.port';
-import { ProcedureRequirements } from '../domain/dossier';
+import { AppointmentSlot, CompetentAgency, DeskReceiveDecision, ProcedureCatalogue } from '../application/procedure-catalogue.port';
+import { Channel, FeeLine, ProcedureRequirements } from '../domain/dossier';
 
-/** The catalogue over gRPC: one synchronous hop on the submission path, with a deadline. */
+/** The catalogue over gRPC: synchronous hops outside the intake transactions, with a deadline. */
 @Injectable()
 export class GrpcProcedureCatalogue extends ProcedureCatalogue implements OnApplicationShutdown {
   private readonly client: GrpcClient<CatalogueV1.CatalogueServiceClient>;
@@ -15,11 +15,20 @@ export class GrpcProcedureCatalogue extends ProcedureCatalogue implements OnAppl
     this.client = createGrpcClient(GrpcServices.catalogue, url, { deadlineMs });
   }
 
-  async find(procedureId: string): Promise<ProcedureRequirements | null> {
+  find(procedureId: string): Promise<ProcedureRequirements | null> {
+    return this.get({ id: procedureId });
+  }
+
+  findVersion(versionId: string): Promise<ProcedureRequirements | null> {
+    return this.get({ versionId });
+  }
+
+  private async get(request: CatalogueV1.GetProcedureRequest): Promise<ProcedureRequirements | null> {
     try {
-      const procedure = await this.client.getProcedure({ id: procedureId });
+      const procedure = await this.client.getProcedure(request);
       return {
         id: procedure.id,
+        versionId: procedure.versionId,
         code: procedure.code,
         agencyId: procedure.agencyId,
         components: procedure.components.map((c) => ({ code: c.code, mandatory: c.mandatory })),
@@ -28,6 +37,36 @@ export class GrpcProcedureCatalogue extends ProcedureCatalogue implements OnAppl
       if (readRpcError(error).status === GrpcStatus.NOT_FOUND) return null;
       throw error;
     }
+  }
+
+  async competentAgency(versionId: string, unitCode: string): Promise<CompetentAgency> {
+    const result = await this.client.resolveCompetentAgency({ procedure: { versionId, asOf: '' }, unitCode });
+    return { agencyId: result.agencyId, registered: result.registered };
+  }
+
+  async canDeskReceive(deskId: string, versionId: string, unitCode: string): Promise<DeskReceiveDecision> {
+    const decision = await this.client.canDeskReceive({ deskId, procedure: { versionId, asOf: '' }, unitCode });
+    return { allowed: decision.allowed, reason: decision.reason, explanation: decision.explanation, locationIndependent: decision.reason === 'location_independent' };
+  }
+
+  async assessFees(versionId: string, channel: Channel): Promise<{ lines: FeeLine[]; total: number }> {
+    const assessment = await this.client.assessFees({ procedure: { versionId, asOf: '' }, variant: '', attributes: [], quantities: [], channel });
+    return {
+      lines: assessment.lines.map((line) => ({
+        item: line.item,
+        itemName: line.itemName,
+        kind: line.kind === 'fee' ? 'fee' : 'charge',
+        type: line.type === 'exemption' || line.type === 'discount' ? line.type : 'base',
+        rule: line.rule,
+        amount: Number(line.amount),
+      })),
+      total: Number(assessment.total),
+    };
+  }
+
+  async appointment(versionId: string, receivedAt: Date): Promise<AppointmentSlot> {
+    const appointment = await this.client.computeAppointment({ versionId, receivedAt: receivedAt.toISOString() });
+    return { appointmentAt: new Date(appointment.appointmentAt), localDate: appointment.localDate };
   }
 
   onApplicationShutdown(): void {

@@ -5,6 +5,13 @@ export enum IntakeErrorCode {
   DossierIncomplete = 'DOSSIER_INCOMPLETE',
   ProcedureNotFound = 'PROCEDURE_NOT_FOUND',
   DossierNotFound = 'DOSSIER_NOT_FOUND',
+  InvalidTransition = 'DOSSIER_TRANSITION_NOT_ALLOWED',
+  SupplementAlreadyRequested = 'DOSSIER_SUPPLEMENT_ALREADY_REQUESTED',
+  InvalidDecision = 'DOSSIER_DECISION_INVALID',
+  DeskCannotReceive = 'DESK_CANNOT_RECEIVE',
+  DeskNotOwn = 'DESK_NOT_OWN',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  AgencyUnresolved = 'COMPETENT_AGENCY_UNRESOLVED',
 }
 
 const categories: Record<IntakeErrorCode, ErrorCategory> = {
@@ -12,6 +19,13 @@ const categories: Record<IntakeErrorCode, ErrorCategory> = {
   [IntakeErrorCode.DossierIncomplete]: 'unprocessable',
   [IntakeErrorCode.ProcedureNotFound]: 'unprocessable',
   [IntakeErrorCode.DossierNotFound]: 'not_found',
+  [IntakeErrorCode.InvalidTransition]: 'precondition',
+  [IntakeErrorCode.SupplementAlreadyRequested]: 'precondition',
+  [IntakeErrorCode.InvalidDecision]: 'invalid',
+  [IntakeErrorCode.DeskCannotReceive]: 'unprocessable',
+  [IntakeErrorCode.DeskNotOwn]: 'forbidden',
+  [IntakeErrorCode.IdempotencyKeyReused]: 'conflict',
+  [IntakeErrorCode.AgencyUnresolved]: 'unprocessable',
 };
 
 export class IntakeError extends DomainError<IntakeErrorCode> {

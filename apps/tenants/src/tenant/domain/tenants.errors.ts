@@ -4,12 +4,16 @@ export enum TenantsErrorCode {
   InvalidTenant = 'TENANT_INVALID',
   TenantExists = 'TENANT_EXISTS',
   TenantNotFound = 'TENANT_NOT_FOUND',
+  PageInvalid = 'TENANT_PAGE_INVALID',
+  AuditQueryInvalid = 'AUDIT_QUERY_INVALID',
 }
 
 const categories: Record<TenantsErrorCode, ErrorCategory> = {
   [TenantsErrorCode.InvalidTenant]: 'invalid',
   [TenantsErrorCode.TenantExists]: 'conflict',
   [TenantsErrorCode.TenantNotFound]: 'not_found',
+  [TenantsErrorCode.PageInvalid]: 'invalid',
+  [TenantsErrorCode.AuditQueryInvalid]: 'invalid',
 };
 
 export class TenantsError extends DomainError<TenantsErrorCode> {

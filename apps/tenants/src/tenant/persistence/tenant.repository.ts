@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Tenant } from '../domain/tenant';
 import { TenantEntity } from './tenant.entity';
 
@@ -31,8 +31,13 @@ export class TenantRepository {
     return entity ? toDomain(entity) : null;
   }
 
-  async list(): Promise<Tenant[]> {
-    const entities = await this.dataSource.manager.find(TenantEntity, { order: { officialCode: 'ASC' } });
+  /** At most `limit` tenants in id order, starting after `afterId` (keyset on the primary key). */
+  async listAfter(afterId: string | undefined, limit: number): Promise<Tenant[]> {
+    const entities = await this.dataSource.manager.find(TenantEntity, {
+      where: afterId === undefined ? {} : { id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
     return entities.map(toDomain);
   }
 }

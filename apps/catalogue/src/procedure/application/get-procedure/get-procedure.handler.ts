@@ -1,29 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { authorizeCaller } from '@motcua/auth';
 import { TenantTransactionRunner } from '@motcua/persistence';
+import { FieldErrors } from '../../../shared/domain/validation';
 import { CatalogueError, CatalogueErrorCode } from '../../domain/catalogue.errors';
-import { Procedure } from '../../domain/procedure';
-import { ProcedureRepository } from '../../persistence/procedure.repository';
+import { ProcedureVersion } from '../../domain/procedure';
+import { ProcedureKey, ProcedureRepository } from '../../persistence/procedure.repository';
+import { parsed, parseProcedureKey, parseSelector, ProcedureReader, ProcedureSelector, SelectorInput } from '../procedure-selector';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+/** Reads of a procedure: the version in force now or at a date, an exact version, or every version. */
 @Injectable()
 export class GetProcedureHandler {
   constructor(
     private readonly runner: TenantTransactionRunner,
+    private readonly reader: ProcedureReader,
     private readonly procedures: ProcedureRepository,
   ) {}
 
-  async execute(key: { id?: string | null; code?: string | null }): Promise<Procedure> {
+  async execute(input: SelectorInput, now = new Date()): Promise<ProcedureVersion> {
     authorizeCaller('procedure.read');
-    const lookup = key.id ? (UUID.test(key.id) ? { id: key.id } : null) : key.code ? { code: key.code } : null;
-    if (!lookup) {
-      throw new CatalogueError(CatalogueErrorCode.InvalidProcedure, 'Give a procedure id (uuid) or code', {
-        errors: [{ field: key.id ? 'id' : 'code', message: key.id ? 'must be a uuid' : 'required' }],
-      });
-    }
-    const procedure = await this.runner.run((manager) => this.procedures.findBy(manager, lookup));
-    if (!procedure) throw new CatalogueError(CatalogueErrorCode.ProcedureNotFound, 'No such procedure in this tenant', lookup);
-    return procedure;
+    const errors = new FieldErrors();
+    const [selector] = parsed<[ProcedureSelector]>(errors, CatalogueErrorCode.QueryInvalid, parseSelector(input, now, errors));
+    return this.runner.run((manager) => this.reader.resolve(manager, selector));
+  }
+
+  async versions(input: { id?: string | null; code?: string | null }): Promise<ProcedureVersion[]> {
+    authorizeCaller('procedure.read');
+    const errors = new FieldErrors();
+    const [key] = parsed<[ProcedureKey]>(errors, CatalogueErrorCode.QueryInvalid, parseProcedureKey(input, errors));
+    const versions = await this.runner.run((manager) => this.procedures.listVersions(manager, key));
+    if (versions.length === 0) throw new CatalogueError(CatalogueErrorCode.ProcedureNotFound, 'No such procedure in this tenant', { ...key });
+    return versions;
   }
 }

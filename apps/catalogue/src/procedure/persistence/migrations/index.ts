@@ -1,3 +1,4 @@
-import { CreateProcedures } from './1764115200000-create-procedures.migration';
+import { CreateCatalogue } from './1764115200000-create-catalogue.migration';
+import { CatalogueImportSearch } from './1764460800000-catalogue-import-search.migration';
 
-export const catalogueMigrations = [CreateProcedures];
+export const catalogueMigrations = [CreateCatalogue, CatalogueImportSearch];

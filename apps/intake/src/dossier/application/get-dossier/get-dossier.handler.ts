@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { authorizeCaller } from '@motcua/auth';
+import { AuthError, authorizeCaller } from '@motcua/auth';
 import { TenantTransactionRunner } from '@motcua/persistence';
 import { Dossier } from '../../domain/dossier';
 import { IntakeError, IntakeErrorCode } from '../../domain/intake.errors';
-import { DossierRepository } from '../../persistence/dossier.repository';
+import { DossierActionRecord, DossierRepository } from '../../persistence/dossier.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The caller may read the dossier as its applicant, as staff of the competent agency, or as
+ * an officer of the desk that took it in (location-independent intake: another agency).
+ */
+export function authorizeRead(dossier: Dossier): void {
+  const deskId = dossier.receivingDeskId ?? dossier.submissionDeskId ?? undefined;
+  try {
+    authorizeCaller('dossier.read', { agencyId: dossier.agencyId, ownerSubject: dossier.submittedBy, deskId });
+  } catch (error) {
+    if (!(error instanceof AuthError) || dossier.intakeAgencyId === dossier.agencyId) throw error;
+    authorizeCaller('dossier.read', { agencyId: dossier.intakeAgencyId, ownerSubject: dossier.submittedBy, deskId });
+  }
+}
 
 /** A dossier as its applicant, or staff of its agency, may see it. */
 @Injectable()
@@ -18,7 +32,13 @@ export class GetDossierHandler {
   async execute(id: string): Promise<Dossier> {
     const dossier = UUID.test(id) ? await this.runner.run((manager) => this.dossiers.findById(manager, id)) : null;
     if (!dossier) throw new IntakeError(IntakeErrorCode.DossierNotFound, 'No such dossier', { id });
-    authorizeCaller('dossier.read', { agencyId: dossier.agencyId, ownerSubject: dossier.submittedBy });
+    authorizeRead(dossier);
     return dossier;
+  }
+
+  /** Who did what and when at intake (the append-only log). */
+  async actions(id: string): Promise<DossierActionRecord[]> {
+    const dossier = await this.execute(id);
+    return this.runner.run((manager) => this.dossiers.listActions(manager, dossier.id));
   }
 }

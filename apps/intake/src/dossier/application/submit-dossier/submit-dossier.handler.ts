@@ -1,22 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { authorizeCaller } from '@motcua/auth';
+import { AccessSubject, authorizeCaller } from '@motcua/auth';
 import { DossierSubmittedV1 } from '@motcua/contracts';
 import { OutboxWriter } from '@motcua/messaging';
 import { TenantTransactionRunner } from '@motcua/persistence';
 import { currentTenant } from '@motcua/tenancy';
-import { checkComponents, Dossier, newDossier } from '../../domain/dossier';
+import { applicantIdentifier, checkComponents, Dossier, newDossier } from '../../domain/dossier';
 import { IntakeError, IntakeErrorCode } from '../../domain/intake.errors';
 import { applicantPseudonym } from '../../domain/pseudonym';
-import { DossierRepository } from '../../persistence/dossier.repository';
+import { DossierRepository, DuplicateSubmissionKeyError } from '../../persistence/dossier.repository';
+import { officerDesk } from '../desk';
+import { Clock } from '../clock';
 import { ProcedureCatalogue } from '../procedure-catalogue.port';
 import { SubmitDossierCommand } from './submit-dossier.command';
 
 export const PSEUDONYM_KEY = Symbol('PSEUDONYM_KEY');
 
 /**
- * Checks the dossier against its procedure (catalogue over gRPC, outside the transaction),
- * then stores the dossier, its applicant and `dossier.submitted` in one transaction.
+ * Checks the dossier against the procedure version in force (catalogue over gRPC, outside the
+ * transaction), then stores the dossier, its applicant, the action and `dossier.submitted` in
+ * one transaction. With an idempotency key, a retry returns the first dossier: the key's row
+ * is unique per (tenant, submitter, key), so a concurrent retry fails on it, rolls back its
+ * own dossier and reads the winner's.
  */
 @Injectable()
 export class SubmitDossierHandler {
@@ -25,13 +30,28 @@ export class SubmitDossierHandler {
     private readonly catalogue: ProcedureCatalogue,
     private readonly dossiers: DossierRepository,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
     @Inject(PSEUDONYM_KEY) private readonly pseudonymKey: string,
   ) {}
 
   async execute(command: SubmitDossierCommand): Promise<Dossier> {
     const context = currentTenant();
-    const subject = authorizeCaller('dossier.submit', { ownerSubject: context.actor?.subject });
-    const { submission } = command;
+    const { mode, submission } = command;
+    let actor: AccessSubject;
+    let owner: string;
+    let desk: { deskId: string; agencyId: string } | null = null;
+    if (mode.by === 'applicant') {
+      actor = authorizeCaller('dossier.submit', { ownerSubject: context.actor?.subject });
+      owner = actor.subject;
+    } else {
+      actor = authorizeCaller('dossier.receive', { agencyId: context.actor?.agencyId });
+      desk = officerDesk(actor, mode.deskId);
+      owner = mode.applicantSubject || `desk:${actor.subject}`;
+    }
+    if (command.idempotencyKey) {
+      const earlier = await this.replay(actor.subject, command);
+      if (earlier) return earlier;
+    }
     const procedure = await this.catalogue.find(submission.procedureId);
     if (!procedure) {
       throw new IntakeError(IntakeErrorCode.ProcedureNotFound, 'The procedure does not exist in this province', {
@@ -39,24 +59,70 @@ export class SubmitDossierHandler {
       });
     }
     checkComponents(submission, procedure);
-    const dossier = newDossier(randomUUID(), submission, procedure, subject.subject, new Date());
-    const pseudonym = applicantPseudonym(this.pseudonymKey, context.tenantId, submission.applicant.citizenId);
-    await this.runner.run(async (manager) => {
-      await this.dossiers.insert(manager, dossier, submission.applicant, pseudonym);
-      await this.outbox.append(manager, {
-        type: DossierSubmittedV1.type,
-        subject: dossier.id,
-        data: {
-          dossierId: dossier.id,
-          procedureId: dossier.procedureId,
-          procedureCode: dossier.procedureCode,
-          agencyId: dossier.agencyId,
-          channel: dossier.channel,
-          applicantPseudonym: pseudonym,
-          submittedAt: dossier.submittedAt.toISOString(),
-        },
+    const competent = procedure.agencyId || (await this.catalogue.competentAgency(procedure.versionId, submission.applicant.unitCode)).agencyId;
+    if (!competent) {
+      throw new IntakeError(IntakeErrorCode.AgencyUnresolved, 'The competent agency depends on the applicant’s administrative unit', {
+        errors: [{ field: 'applicant.unitCode', message: 'required for this procedure' }],
       });
+    }
+    const now = this.clock.now();
+    const dossier = newDossier({
+      id: randomUUID(),
+      submission,
+      procedure,
+      competentAgencyId: competent,
+      intakeAgencyId: desk?.agencyId ?? competent,
+      submissionDeskId: desk?.deskId ?? null,
+      submittedBy: owner,
+      now,
     });
+    const pseudonym = applicantPseudonym(this.pseudonymKey, context.tenantId, applicantIdentifier(submission.applicant));
+    try {
+      await this.runner.run(async (manager) => {
+        await this.dossiers.insert(manager, dossier, submission.applicant, pseudonym);
+        if (command.idempotencyKey) await this.dossiers.insertSubmissionKey(manager, actor.subject, command.idempotencyKey, command.fingerprint, dossier.id, now);
+        await this.dossiers.appendAction(manager, {
+          dossierId: dossier.id,
+          action: 'submitted',
+          actorSubject: actor.subject,
+          deskId: desk?.deskId ?? null,
+          at: now,
+          details: { channel: dossier.channel, procedureVersionId: dossier.procedureVersionId, components: dossier.components.map((c) => c.componentCode) },
+        });
+        await this.outbox.append(manager, {
+          type: DossierSubmittedV1.type,
+          subject: dossier.id,
+          data: {
+            dossierId: dossier.id,
+            procedureId: dossier.procedureId,
+            procedureCode: dossier.procedureCode,
+            agencyId: dossier.agencyId,
+            channel: dossier.channel,
+            applicantPseudonym: pseudonym,
+            submittedAt: dossier.submittedAt.toISOString(),
+          },
+        });
+      });
+    } catch (error) {
+      if (error instanceof DuplicateSubmissionKeyError) {
+        const winner = await this.replay(actor.subject, command);
+        if (winner) return winner;
+      }
+      throw error;
+    }
     return dossier;
+  }
+
+  /** The dossier an earlier request with the same key created; refused when the key came with another request. */
+  private async replay(submitter: string, command: SubmitDossierCommand): Promise<Dossier | null> {
+    const key = command.idempotencyKey ?? '';
+    return this.runner.run(async (manager) => {
+      const earlier = await this.dossiers.findSubmissionKey(manager, submitter, key);
+      if (!earlier) return null;
+      if (earlier.fingerprint !== command.fingerprint) {
+        throw new IntakeError(IntakeErrorCode.IdempotencyKeyReused, 'This idempotency key was used for a different submission', { idempotencyKey: key });
+      }
+      return this.dossiers.findById(manager, earlier.dossierId);
+    });
   }
 }

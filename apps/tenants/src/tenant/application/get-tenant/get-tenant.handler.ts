@@ -13,8 +13,4 @@ export class GetTenantHandler {
     if (!tenant) throw new TenantsError(TenantsErrorCode.TenantNotFound, 'No such tenant', { id });
     return tenant;
   }
-
-  list(): Promise<Tenant[]> {
-    return this.tenants.list();
-  }
 }

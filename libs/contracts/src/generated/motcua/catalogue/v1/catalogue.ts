@@ -10,6 +10,82 @@ export const protobufPackage = "motcua.catalogue.v1";
 
 export const protobufFileName = "motcua/catalogue/v1/catalogue.proto";
 
+export interface ImportCatalogueRequest {
+  /** The JSON file, UTF-8. */
+  json: Uint8Array;
+  /** CSV files for the flat parts, by name: "units", "agencies", "desks" (".csv" accepted). */
+  csv: { [key: string]: string };
+  /** Validate and plan only: nothing is stored. */
+  dryRun: boolean;
+}
+
+export interface ImportCatalogueRequest_CsvEntry {
+  key: string;
+  value: string;
+}
+
+/** What an import did (or, in a dry run, would do). */
+export interface ImportCount {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportCatalogueResponse {
+  dryRun: boolean;
+  /** Writes made (creates, updates, new versions); 0: the file changed nothing. */
+  changes: number;
+  units: ImportCount | null;
+  agencies: ImportCount | null;
+  desks:
+    | ImportCount
+    | null;
+  /** Procedures: `created` (version 1), `updated` (a new version), `unchanged`. */
+  procedures:
+    | ImportCount
+    | null;
+  /** Stored procedure codes absent from the file, left as they are. */
+  untouchedProcedures: string[];
+}
+
+export interface SearchProceduresRequest {
+  /** Words (diacritics optional) or a code prefix such as "1.0011"; empty: every procedure in force. */
+  query: string;
+  /**
+   * Filters, each optional (empty: any): field as published, level (province | commune |
+   * district), the agency's identifier code, online level (full | partial | none).
+   */
+  field: string;
+  level: string;
+  agencyCode: string;
+  onlineLevel: string;
+  /** 1–100; 0: 20. */
+  pageSize: number;
+  /** From the previous page's next_page_token; empty: the first page. */
+  pageToken: string;
+}
+
+export interface ProcedureSearchHit {
+  procedureId: string;
+  versionId: string;
+  code: string;
+  name: string;
+  field: string;
+  level: string;
+  /** The competent agency's code and name; empty code: the People's Committee of the applicant's unit. */
+  agencyCode: string;
+  agencyName: string;
+  onlineLevel: string;
+  processingTime: ProcessingTime | null;
+}
+
+export interface SearchProceduresResponse {
+  procedures: ProcedureSearchHit[];
+  /** Empty on the last page. */
+  nextPageToken: string;
+}
+
+/** The short form of a component (the walking skeleton's create request). */
 export interface RequiredComponent {
   /** stable within the procedure, e.g. "TK01" */
   code: string;
@@ -18,62 +94,789 @@ export interface RequiredComponent {
   mandatory: boolean;
 }
 
+/** A paper of the dossier. Fields 1–3 are RequiredComponent's, so either reads the other. */
+export interface Component {
+  /** stable within the procedure, e.g. "TK01" */
+  code: string;
+  /** Vietnamese */
+  name: string;
+  mandatory: boolean;
+  /** "original" | "copy" | "certified_copy" | "original_or_copy"; empty on input: "original" */
+  form: string;
+  /** number of them; 0 on input: 1 */
+  count: number;
+  /** reference of the form template (e.g. "TT04/2020/TT-BTP mẫu 01"); empty: none */
+  formTemplate: string;
+  /** type code for reuse from the document wallet; empty: none */
+  documentType: string;
+}
+
+export interface ProcessingTime {
+  /** "days" (working days) | "hours" (working hours through office hours) */
+  unit: string;
+  amount: number;
+}
+
+export interface FeeVariant {
+  /** a case of the procedure, e.g. "late-registration" */
+  code: string;
+  name: string;
+}
+
+export interface FeeTier {
+  /** the unit price applies from this unit on (2 or more) */
+  fromUnit: number;
+  /** VND per unit */
+  amount: string;
+}
+
+export interface FeeVariantAmount {
+  /** a FeeVariant.code */
+  variant: string;
+  /** VND; replaces the item's amount in that case */
+  amount: string;
+}
+
+export interface FeeItem {
+  code: string;
+  name: string;
+  /** "fee" (phí) | "charge" (lệ phí) */
+  kind: string;
+  /** VND per dossier, or per unit when `unit` is set */
+  amount: string;
+  /** empty: per dossier; else the counted unit, e.g. "trang" */
+  unit: string;
+  /** per-unit price steps (only with a unit) */
+  tiers: FeeTier[];
+  /** the most the item can cost */
+  cap?: string | null | undefined;
+  variantAmounts: FeeVariantAmount[];
+}
+
+export interface FeeExemption {
+  code: string;
+  name: string;
+  /** any of these case attributes grants it, e.g. "poor-household" */
+  attributes: string[];
+  /** FeeItem codes; empty: every item */
+  items: string[];
+  /** 1–100 */
+  percent: number;
+}
+
+export interface FeeDiscount {
+  code: string;
+  name: string;
+  /** "online" | "desk" | "postal" */
+  channels: string[];
+  /** FeeItem codes; empty: every item */
+  items: string[];
+  /** 1–100 */
+  percent: number;
+}
+
+/**
+ * Fees and charges as rules: an amount per item (or per unit with steps and a cap), amounts by
+ * case variant, exemptions by case attribute and discounts by channel (the largest of each applies).
+ */
+export interface FeeSchedule {
+  variants: FeeVariant[];
+  items: FeeItem[];
+  exemptions: FeeExemption[];
+  discounts: FeeDiscount[];
+}
+
+export interface ResultDocument {
+  code: string;
+  name: string;
+  /** type code in the document wallet; empty: none */
+  documentType: string;
+}
+
+export interface ProcessStep {
+  name: string;
+  /** "desk_officer" | "specialist" | "leader" | "clerk" */
+  role: string;
+  /** who does it; empty: the competent agency */
+  agencyId: string;
+  /** share of the processing time, > 0; the steps' shares sum to 1 */
+  share: number;
+  /** the step ends by handing the dossier to another agency or level */
+  handsOver: boolean;
+}
+
+/** Everything a version of a procedure says. */
+export interface ProcedureDefinition {
+  name: string;
+  /** lĩnh vực, e.g. "Hộ tịch" */
+  field: string;
+  /** "province" | "commune" | "district" (before 1 July 2025) */
+  level: string;
+  /** empty (commune/district level): the People's Committee of the applicant's unit */
+  competentAgencyId: string;
+  /** empty: the competent agency */
+  implementingAgencyId: string;
+  legalBasis: string[];
+  components: Component[];
+  processingTime: ProcessingTime | null;
+  fees: FeeSchedule | null;
+  results: ResultDocument[];
+  /** "full" | "partial" | "none" */
+  onlineLevel: string;
+  /** any desk of the province may receive it */
+  locationIndependent: boolean;
+  postalIntake: boolean;
+  postalReturn: boolean;
+  internalProcess: ProcessStep[];
+}
+
+export interface DecisionRef {
+  /** e.g. "1234/QĐ-UBND" */
+  number: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+export interface Publication {
+  /** RFC 3339 instant, or YYYY-MM-DD for 00:00 Vietnam time on that date; empty: now. */
+  effectiveFrom: string;
+  decision: DecisionRef | null;
+}
+
+/** One version of a procedure. Fields 1–8 are the walking skeleton's; `definition` has it all. */
 export interface Procedure {
-  /** uuid */
+  /** the procedure (stable across versions) */
   id: string;
   /** national code, e.g. "1.001193" */
   code: string;
   name: string;
-  /** working days */
+  /** working days when processing_time.unit is "days", else 0 */
   processingDays: number;
-  components: RequiredComponent[];
+  components: Component[];
   version: number;
-  /** RFC 3339 */
+  /** when version 1 was published */
   createdAt: string;
-  /** identifier code of the competent agency, e.g. "000.00.17.H33" */
+  /** the competent agency; empty when resolved per unit */
   agencyId: string;
+  /** what a dossier keeps */
+  versionId: string;
+  effectiveFrom: string;
+  /** empty: open-ended */
+  effectiveTo: string;
+  /** null when none was given for version 1 */
+  decision:
+    | DecisionRef
+    | null;
+  /** "" | "superseded" | "withdrawn" */
+  endedBy: string;
+  /** the withdrawal's decision */
+  endDecision: DecisionRef | null;
+  publishedAt: string;
+  /** the actor's subject */
+  publishedBy: string;
+  definition: ProcedureDefinition | null;
 }
 
 export interface CreateProcedureRequest {
   code: string;
+  /**
+   * The short form (walking skeleton): name, working days, components and competent agency.
+   * Leave them empty when `definition` is given.
+   */
   name: string;
   processingDays: number;
   components: RequiredComponent[];
   agencyId: string;
+  definition?:
+    | ProcedureDefinition
+    | null
+    | undefined;
+  /** unset: in force now, no decision */
+  publication?: Publication | null | undefined;
+}
+
+export interface ListProcedureVersionsRequest {
+  id?: string | null;
+  code?: string | null;
 }
 
 export interface GetProcedureRequest {
   id?: string | null;
   code?: string | null;
+  versionId?:
+    | string
+    | null;
+  /** RFC 3339; unset: now (ignored with version_id) */
+  asOf?: string | null | undefined;
+}
+
+/** Which version a question is about: an exact version, or the one in force at `as_of` (default now). */
+export interface ProcedureQuery {
+  id?: string | null;
+  code?: string | null;
+  versionId?: string | null;
+  asOf: string;
+}
+
+export interface AmendProcedureRequest {
+  id?: string | null;
+  code?: string | null;
+  definition:
+    | ProcedureDefinition
+    | null;
+  /** decision required */
+  publication: Publication | null;
+}
+
+export interface WithdrawProcedureRequest {
+  id?: string | null;
+  code?:
+    | string
+    | null;
+  /** RFC 3339 or YYYY-MM-DD; empty: now */
+  effectiveTo: string;
+  /** required */
+  decision: DecisionRef | null;
+}
+
+export interface ListProcedureVersionsResponse {
+  versions: Procedure[];
+}
+
+export interface ListRequiredComponentsRequest {
+  procedure: ProcedureQuery | null;
+}
+
+export interface ListRequiredComponentsResponse {
+  procedureId: string;
+  versionId: string;
+  components: Component[];
+}
+
+export interface FeeQuantity {
+  /** FeeItem code of a per-unit item */
+  item: string;
+  quantity: number;
+}
+
+export interface AssessFeesRequest {
+  procedure:
+    | ProcedureQuery
+    | null;
+  /** a FeeVariant.code; empty: the default amounts */
+  variant: string;
+  /** case attributes, e.g. "poor-household" */
+  attributes: string[];
+  /** one per per-unit item */
+  quantities: FeeQuantity[];
+  /** "online" | "desk" | "postal" */
+  channel: string;
+}
+
+export interface FeeLine {
+  /** FeeItem code */
+  item: string;
+  itemName: string;
+  /** "fee" | "charge" */
+  kind: string;
+  /** "base" | "exemption" | "discount" */
+  type: string;
+  /** the exemption's or discount's code; empty for "base" */
+  rule: string;
+  ruleName: string;
+  /** VND; negative for reductions */
+  amount: string;
+}
+
+export interface FeeAssessment {
+  procedureId: string;
+  versionId: string;
+  lines: FeeLine[];
+  /** the sum of the lines, never negative */
+  total: string;
+}
+
+export interface ComputeAppointmentRequest {
+  id?: string | null;
+  code?: string | null;
+  versionId?:
+    | string
+    | null;
+  /** RFC 3339 */
+  receivedAt: string;
+}
+
+export interface Appointment {
+  procedureId: string;
+  versionId: string;
+  processingTime: ProcessingTime | null;
+  receivedAt: string;
+  /** RFC 3339, UTC */
+  appointmentAt: string;
+  /** the appointment's date in Vietnam, YYYY-MM-DD */
+  localDate: string;
+}
+
+export interface ResolveCompetentAgencyRequest {
+  procedure:
+    | ProcedureQuery
+    | null;
+  /** the applicant's unit; needed when the procedure names no agency */
+  unitCode: string;
+}
+
+export interface CompetentAgency {
+  procedureId: string;
+  versionId: string;
+  agencyId: string;
+  /** empty when the agency is not registered */
+  name: string;
+  unitCode: string;
+  /** the agency is in the tenant's registry (valid at the date) */
+  registered: boolean;
+  /** "procedure" (named by the version) | "unit" (People's Committee of the unit) */
+  resolvedBy: string;
+}
+
+export interface CanDeskReceiveRequest {
+  deskId: string;
+  procedure:
+    | ProcedureQuery
+    | null;
+  /** the applicant's unit; empty: not checked */
+  unitCode: string;
+}
+
+export interface DeskReceiveDecision {
+  allowed: boolean;
+  /** "location_independent" | "assigned" | "desk_inactive" | "procedure_not_assigned" | "unit_outside_desk" */
+  reason: string;
+  /** Vietnamese */
+  explanation: string;
+  procedureId: string;
+  versionId: string;
+}
+
+export interface AdministrativeUnit {
+  /** official code: province 2 digits, district 3, commune 5 */
+  code: string;
+  name: string;
+  /** "province" | "district" | "commune" */
+  level: string;
+  /** empty for a province */
+  parentCode: string;
+  /** YYYY-MM-DD */
+  validFrom: string;
+  /** YYYY-MM-DD, exclusive; empty: still valid */
+  validTo: string;
+}
+
+export interface UpsertAdministrativeUnitRequest {
+  unit: AdministrativeUnit | null;
+}
+
+export interface ListAdministrativeUnitsRequest {
+  /** empty: every level */
+  level: string;
+  /** empty: any parent */
+  parentCode: string;
+  /** YYYY-MM-DD; empty: every unit, valid or not */
+  asOf: string;
+}
+
+export interface ListAdministrativeUnitsResponse {
+  units: AdministrativeUnit[];
+}
+
+export interface Agency {
+  /** identifier code, e.g. "000.00.17.H33" */
+  id: string;
+  name: string;
+  /** "people_committee" | "department" | "service_centre" | "other" */
+  kind: string;
+  /** the administrative unit it serves */
+  unitCode: string;
+  /** empty: none */
+  parentId: string;
+  /** YYYY-MM-DD */
+  validFrom: string;
+  /** YYYY-MM-DD, exclusive; empty: still valid */
+  validTo: string;
+}
+
+export interface UpsertAgencyRequest {
+  agency: Agency | null;
+}
+
+export interface ListAgenciesRequest {
+  /** empty: any */
+  unitCode: string;
+  /** empty: any */
+  kind: string;
+  /** YYYY-MM-DD; empty: all */
+  asOf: string;
+}
+
+export interface ListAgenciesResponse {
+  agencies: Agency[];
+}
+
+/** A one-stop desk (counter) and what it may receive. */
+export interface Desk {
+  /** e.g. "H33-TTPVHCC-Q01" */
+  id: string;
+  name: string;
+  /** the agency the desk belongs to */
+  agencyId: string;
+  /** units whose applicants it serves (a unit covers its descendants) */
+  unitCodes: string[];
+  /** procedures it receives */
+  procedureCodes: string[];
+  /** and every procedure of these levels */
+  levels: string[];
+  active: boolean;
+}
+
+export interface UpsertDeskRequest {
+  desk: Desk | null;
+}
+
+export interface ListDesksRequest {
+  /** empty: every desk */
+  agencyId: string;
+}
+
+export interface ListDesksResponse {
+  desks: Desk[];
+}
+
+export interface OfficeHours {
+  /** HH:MM */
+  start: string;
+  /** HH:MM */
+  end: string;
+}
+
+export interface CalendarOverride {
+  /** YYYY-MM-DD */
+  date: string;
+  /** "day_off" | "working_day" */
+  kind: string;
+  reason: string;
+}
+
+export interface CalendarDay {
+  date: string;
+  working: boolean;
+  /** the calendar's DayKind, e.g. "published-day-off", "tenant-working-day" */
+  kind: string;
+}
+
+export interface Calendar {
+  officeHours: OfficeHours[];
+  /** ISO weekdays, 1 Monday … 7 Sunday */
+  weeklyRestDays: number[];
+  overrides: CalendarOverride[];
+  /** 0 until the tenant changes anything */
+  revision: number;
+  year: number;
+  /** the year's days that are not ordinary working or rest days */
+  exceptions: CalendarDay[];
+}
+
+export interface GetCalendarRequest {
+  /** 0: the current year */
+  year: number;
+}
+
+export interface UpdateCalendarSettingsRequest {
+  officeHours: OfficeHours[];
+  weeklyRestDays: number[];
+}
+
+export interface UpsertCalendarOverrideRequest {
+  override: CalendarOverride | null;
+}
+
+export interface RemoveCalendarOverrideRequest {
+  date: string;
 }
 
 export const MOTCUA_CATALOGUE_V1_PACKAGE_NAME = "motcua.catalogue.v1";
 
-/** Procedures (TTHC) of the calling tenant (tenant from metadata). */
+/**
+ * The catalogue of the calling tenant (tenant and actor from metadata): procedures (TTHC)
+ * with their versions, administrative units, agencies, desks and the working calendar.
+ *
+ * Conventions: instants are RFC 3339 strings (UTC on output); dates are "YYYY-MM-DD" (local
+ * dates in Vietnam); money is integer VND in int64 (a string in JSON and TypeScript); agency
+ * ids are identifier codes such as "000.00.17.H33"; closed sets are lower-case strings
+ * (documented on each field). Reads need `procedure.read`; procedure writes
+ * `procedure.manage`; unit, agency, desk and calendar writes `tenant.administer`.
+ * Invalid input answers INVALID_ARGUMENT with every field error at once in details.errors.
+ */
 
 export interface CatalogueServiceClient {
+  /** Publishes version 1 of a new procedure (`procedure.published`). */
+
   createProcedure(request: CreateProcedureRequest, metadata?: Metadata): Observable<Procedure>;
 
+  /** A procedure at the version in force now, or at `as_of`, or an exact version. */
+
   getProcedure(request: GetProcedureRequest, metadata?: Metadata): Observable<Procedure>;
+
+  /** Publishes a new version from its effective date (`procedure.amended`); the previous one ends then. */
+
+  amendProcedure(request: AmendProcedureRequest, metadata?: Metadata): Observable<Procedure>;
+
+  /** Ends the current version's effectiveness; nothing is in force afterwards (`procedure.withdrawn`). */
+
+  withdrawProcedure(request: WithdrawProcedureRequest, metadata?: Metadata): Observable<Procedure>;
+
+  /** Every version of a procedure, oldest first. */
+
+  listProcedureVersions(
+    request: ListProcedureVersionsRequest,
+    metadata?: Metadata,
+  ): Observable<ListProcedureVersionsResponse>;
+
+  listRequiredComponents(
+    request: ListRequiredComponentsRequest,
+    metadata?: Metadata,
+  ): Observable<ListRequiredComponentsResponse>;
+
+  /** The fees and charges due for one case and channel, itemised; the lines sum to the total. */
+
+  assessFees(request: AssessFeesRequest, metadata?: Metadata): Observable<FeeAssessment>;
+
+  /** The appointment for a dossier received at `received_at`: its processing time on the tenant's calendar. */
+
+  computeAppointment(request: ComputeAppointmentRequest, metadata?: Metadata): Observable<Appointment>;
+
+  resolveCompetentAgency(request: ResolveCompetentAgencyRequest, metadata?: Metadata): Observable<CompetentAgency>;
+
+  canDeskReceive(request: CanDeskReceiveRequest, metadata?: Metadata): Observable<DeskReceiveDecision>;
+
+  upsertAdministrativeUnit(
+    request: UpsertAdministrativeUnitRequest,
+    metadata?: Metadata,
+  ): Observable<AdministrativeUnit>;
+
+  listAdministrativeUnits(
+    request: ListAdministrativeUnitsRequest,
+    metadata?: Metadata,
+  ): Observable<ListAdministrativeUnitsResponse>;
+
+  upsertAgency(request: UpsertAgencyRequest, metadata?: Metadata): Observable<Agency>;
+
+  listAgencies(request: ListAgenciesRequest, metadata?: Metadata): Observable<ListAgenciesResponse>;
+
+  upsertDesk(request: UpsertDeskRequest, metadata?: Metadata): Observable<Desk>;
+
+  listDesks(request: ListDesksRequest, metadata?: Metadata): Observable<ListDesksResponse>;
+
+  getCalendar(request: GetCalendarRequest, metadata?: Metadata): Observable<Calendar>;
+
+  updateCalendarSettings(request: UpdateCalendarSettingsRequest, metadata?: Metadata): Observable<Calendar>;
+
+  upsertCalendarOverride(request: UpsertCalendarOverrideRequest, metadata?: Metadata): Observable<Calendar>;
+
+  removeCalendarOverride(request: RemoveCalendarOverrideRequest, metadata?: Metadata): Observable<Calendar>;
+
+  /**
+   * Imports a catalogue file (`motcua.catalogue/v1`, docs/catalogue-import.md); needs
+   * `tenant.administer` and `procedure.manage`. Validated whole: any error answers
+   * INVALID_ARGUMENT (code CATALOGUE_IMPORT_INVALID) with every error in details.errors
+   * ({location, code, message}) and stores nothing; a version that would rewrite history
+   * answers ALREADY_EXISTS (CATALOGUE_IMPORT_CONFLICT). Otherwise applied all or nothing in one
+   * transaction, each write with its event; importing the same file again changes nothing.
+   */
+
+  importCatalogue(request: ImportCatalogueRequest, metadata?: Metadata): Observable<ImportCatalogueResponse>;
+
+  /**
+   * Public search over the procedures in force now (`procedure.read`): Vietnamese text with or
+   * without diacritics, or a code prefix ("1.0011"), with filters; ranked, paginated.
+   */
+
+  searchProcedures(request: SearchProceduresRequest, metadata?: Metadata): Observable<SearchProceduresResponse>;
 }
 
-/** Procedures (TTHC) of the calling tenant (tenant from metadata). */
+/**
+ * The catalogue of the calling tenant (tenant and actor from metadata): procedures (TTHC)
+ * with their versions, administrative units, agencies, desks and the working calendar.
+ *
+ * Conventions: instants are RFC 3339 strings (UTC on output); dates are "YYYY-MM-DD" (local
+ * dates in Vietnam); money is integer VND in int64 (a string in JSON and TypeScript); agency
+ * ids are identifier codes such as "000.00.17.H33"; closed sets are lower-case strings
+ * (documented on each field). Reads need `procedure.read`; procedure writes
+ * `procedure.manage`; unit, agency, desk and calendar writes `tenant.administer`.
+ * Invalid input answers INVALID_ARGUMENT with every field error at once in details.errors.
+ */
 
 export interface CatalogueServiceController {
+  /** Publishes version 1 of a new procedure (`procedure.published`). */
+
   createProcedure(
     request: CreateProcedureRequest,
     metadata?: Metadata,
   ): Promise<Procedure> | Observable<Procedure> | Procedure;
 
+  /** A procedure at the version in force now, or at `as_of`, or an exact version. */
+
   getProcedure(
     request: GetProcedureRequest,
     metadata?: Metadata,
   ): Promise<Procedure> | Observable<Procedure> | Procedure;
+
+  /** Publishes a new version from its effective date (`procedure.amended`); the previous one ends then. */
+
+  amendProcedure(
+    request: AmendProcedureRequest,
+    metadata?: Metadata,
+  ): Promise<Procedure> | Observable<Procedure> | Procedure;
+
+  /** Ends the current version's effectiveness; nothing is in force afterwards (`procedure.withdrawn`). */
+
+  withdrawProcedure(
+    request: WithdrawProcedureRequest,
+    metadata?: Metadata,
+  ): Promise<Procedure> | Observable<Procedure> | Procedure;
+
+  /** Every version of a procedure, oldest first. */
+
+  listProcedureVersions(
+    request: ListProcedureVersionsRequest,
+    metadata?: Metadata,
+  ): Promise<ListProcedureVersionsResponse> | Observable<ListProcedureVersionsResponse> | ListProcedureVersionsResponse;
+
+  listRequiredComponents(
+    request: ListRequiredComponentsRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListRequiredComponentsResponse>
+    | Observable<ListRequiredComponentsResponse>
+    | ListRequiredComponentsResponse;
+
+  /** The fees and charges due for one case and channel, itemised; the lines sum to the total. */
+
+  assessFees(
+    request: AssessFeesRequest,
+    metadata?: Metadata,
+  ): Promise<FeeAssessment> | Observable<FeeAssessment> | FeeAssessment;
+
+  /** The appointment for a dossier received at `received_at`: its processing time on the tenant's calendar. */
+
+  computeAppointment(
+    request: ComputeAppointmentRequest,
+    metadata?: Metadata,
+  ): Promise<Appointment> | Observable<Appointment> | Appointment;
+
+  resolveCompetentAgency(
+    request: ResolveCompetentAgencyRequest,
+    metadata?: Metadata,
+  ): Promise<CompetentAgency> | Observable<CompetentAgency> | CompetentAgency;
+
+  canDeskReceive(
+    request: CanDeskReceiveRequest,
+    metadata?: Metadata,
+  ): Promise<DeskReceiveDecision> | Observable<DeskReceiveDecision> | DeskReceiveDecision;
+
+  upsertAdministrativeUnit(
+    request: UpsertAdministrativeUnitRequest,
+    metadata?: Metadata,
+  ): Promise<AdministrativeUnit> | Observable<AdministrativeUnit> | AdministrativeUnit;
+
+  listAdministrativeUnits(
+    request: ListAdministrativeUnitsRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListAdministrativeUnitsResponse>
+    | Observable<ListAdministrativeUnitsResponse>
+    | ListAdministrativeUnitsResponse;
+
+  upsertAgency(request: UpsertAgencyRequest, metadata?: Metadata): Promise<Agency> | Observable<Agency> | Agency;
+
+  listAgencies(
+    request: ListAgenciesRequest,
+    metadata?: Metadata,
+  ): Promise<ListAgenciesResponse> | Observable<ListAgenciesResponse> | ListAgenciesResponse;
+
+  upsertDesk(request: UpsertDeskRequest, metadata?: Metadata): Promise<Desk> | Observable<Desk> | Desk;
+
+  listDesks(
+    request: ListDesksRequest,
+    metadata?: Metadata,
+  ): Promise<ListDesksResponse> | Observable<ListDesksResponse> | ListDesksResponse;
+
+  getCalendar(request: GetCalendarRequest, metadata?: Metadata): Promise<Calendar> | Observable<Calendar> | Calendar;
+
+  updateCalendarSettings(
+    request: UpdateCalendarSettingsRequest,
+    metadata?: Metadata,
+  ): Promise<Calendar> | Observable<Calendar> | Calendar;
+
+  upsertCalendarOverride(
+    request: UpsertCalendarOverrideRequest,
+    metadata?: Metadata,
+  ): Promise<Calendar> | Observable<Calendar> | Calendar;
+
+  removeCalendarOverride(
+    request: RemoveCalendarOverrideRequest,
+    metadata?: Metadata,
+  ): Promise<Calendar> | Observable<Calendar> | Calendar;
+
+  /**
+   * Imports a catalogue file (`motcua.catalogue/v1`, docs/catalogue-import.md); needs
+   * `tenant.administer` and `procedure.manage`. Validated whole: any error answers
+   * INVALID_ARGUMENT (code CATALOGUE_IMPORT_INVALID) with every error in details.errors
+   * ({location, code, message}) and stores nothing; a version that would rewrite history
+   * answers ALREADY_EXISTS (CATALOGUE_IMPORT_CONFLICT). Otherwise applied all or nothing in one
+   * transaction, each write with its event; importing the same file again changes nothing.
+   */
+
+  importCatalogue(
+    request: ImportCatalogueRequest,
+    metadata?: Metadata,
+  ): Promise<ImportCatalogueResponse> | Observable<ImportCatalogueResponse> | ImportCatalogueResponse;
+
+  /**
+   * Public search over the procedures in force now (`procedure.read`): Vietnamese text with or
+   * without diacritics, or a code prefix ("1.0011"), with filters; ranked, paginated.
+   */
+
+  searchProcedures(
+    request: SearchProceduresRequest,
+    metadata?: Metadata,
+  ): Promise<SearchProceduresResponse> | Observable<SearchProceduresResponse> | SearchProceduresResponse;
 }
 
 export function CatalogueServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["createProcedure", "getProcedure"];
+    const grpcMethods: string[] = [
+      "createProcedure",
+      "getProcedure",
+      "amendProcedure",
+      "withdrawProcedure",
+      "listProcedureVersions",
+      "listRequiredComponents",
+      "assessFees",
+      "computeAppointment",
+      "resolveCompetentAgency",
+      "canDeskReceive",
+      "upsertAdministrativeUnit",
+      "listAdministrativeUnits",
+      "upsertAgency",
+      "listAgencies",
+      "upsertDesk",
+      "listDesks",
+      "getCalendar",
+      "updateCalendarSettings",
+      "upsertCalendarOverride",
+      "removeCalendarOverride",
+      "importCatalogue",
+      "searchProcedures",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("motcua.catalogue.v1.CatalogueService", method)(constructor.prototype[method], method, descriptor);

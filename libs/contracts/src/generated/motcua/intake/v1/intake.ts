@@ -18,36 +18,204 @@ export interface SubmittedComponent {
 }
 
 export interface Applicant {
+  /** a person's full name, or the organization's name */
   fullName: string;
-  /** CCCD, 12 digits */
+  /** CCCD, 12 digits (person) */
   citizenId: string;
+  /** "person" (default when empty) | "organization" */
+  kind?:
+    | string
+    | null
+    | undefined;
+  /** YYYY-MM-DD (person) */
+  dateOfBirth?: string | null | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  address?:
+    | string
+    | null
+    | undefined;
+  /** the applicant's administrative unit (commune), for the competent agency */
+  unitCode?:
+    | string
+    | null
+    | undefined;
+  /** organization: 10 or 13 digits */
+  taxCode?: string | null | undefined;
 }
 
 export interface SubmitDossierRequest {
   procedureId: string;
   applicant: Applicant | null;
   components: SubmittedComponent[];
-  /** "online" | "desk" | "postal" */
+  /** "online" (the gateway's default); "desk" | "postal" go through SubmitAtDesk */
   channel: string;
+  /** optional; 8–128 visible ASCII characters */
+  idempotencyKey?: string | null | undefined;
+}
+
+export interface SubmitAtDeskRequest {
+  procedureId: string;
+  applicant: Applicant | null;
+  components: SubmittedComponent[];
+  /** "desk" | "postal" */
+  channel: string;
+  /** one of the officer's desks; empty: the first */
+  deskId: string;
+  /** the applicant's signed-in subject when known (lets them read/withdraw) */
+  applicantSubject: string;
+  idempotencyKey: string;
+}
+
+export interface Fee {
+  item: string;
+  itemName: string;
+  kind: string;
+  type: string;
+  rule: string;
+  amount: string;
 }
 
 export interface Dossier {
   id: string;
   procedureId: string;
   procedureCode: string;
-  /** "submitted" | "in_processing" | ... */
+  /** "submitted" | "supplement_requested" | "resubmitted" | "received" | "refused" | "withdrawn" | "in_processing" */
   status: string;
   channel: string;
   /** RFC 3339 */
   submittedAt: string;
   updatedAt: string;
   components: SubmittedComponent[];
-  /** the competent agency that handles the dossier */
+  /** the competent agency that handles it */
   agencyId: string;
+}
+
+/** The dossier as intake's desk work sees it (the gateway's Dossier stays as it was). */
+export interface DossierDetail {
+  dossier:
+    | Dossier
+    | null;
+  /** TrangThaiHoSo 1..10 */
+  nationalStatus: number;
+  /** 1 in person, 2 online, 3 postal */
+  nationalChannel: number;
+  /** the exact version the dossier keeps */
+  procedureVersionId: string;
+  /** set at receipt */
+  code: string;
+  receivedAt: string;
+  appointmentAt: string;
+  appointmentLocalDate: string;
+  /** the agency whose desk received it */
+  receivingAgencyId: string;
+  receivingDeskId: string;
+  /** desk/postal channel: the desk that entered it */
+  submissionDeskId: string;
+  fees: Fee[];
+  feesTotal: string;
+  supplementRequests: number;
 }
 
 export interface GetDossierRequest {
   id: string;
+}
+
+export interface GetDossierDetailRequest {
+  id: string;
+}
+
+export interface ReceiveDossierRequest {
+  dossierId: string;
+  /** one of the officer's desks; empty: the first */
+  deskId: string;
+  note: string;
+}
+
+export interface MissingItem {
+  /** empty: not about one component */
+  componentCode: string;
+  /** what is missing or wrong */
+  reason: string;
+}
+
+export interface RequestSupplementRequest {
+  dossierId: string;
+  deskId: string;
+  /** everything at once: only one request is allowed */
+  items: MissingItem[];
+}
+
+export interface RefuseDossierRequest {
+  dossierId: string;
+  deskId: string;
+  reasons: string[];
+}
+
+export interface ResubmitDossierRequest {
+  dossierId: string;
+  /** the whole set after completion */
+  components: SubmittedComponent[];
+}
+
+export interface WithdrawDossierRequest {
+  dossierId: string;
+  reason: string;
+}
+
+export interface TrackDossierRequest {
+  code: string;
+  /** last 4 digits of the applicant's phone or ID/tax number */
+  secret: string;
+}
+
+export interface TrackedDossier {
+  code: string;
+  procedureCode: string;
+  status: string;
+  nationalStatus: number;
+  receivedAt: string;
+  appointmentAt: string;
+  updatedAt: string;
+}
+
+export interface ListPendingChecksRequest {
+  /** one of the officer's desks; empty: the first */
+  deskId: string;
+  /** 1–100; 0: 20 */
+  pageSize: number;
+  pageToken: string;
+}
+
+export interface PendingCheck {
+  dossierId: string;
+  procedureCode: string;
+  status: string;
+  submittedAt: string;
+}
+
+export interface ListPendingChecksResponse {
+  items: PendingCheck[];
+  nextPageToken: string;
+}
+
+export interface ListDossierActionsRequest {
+  dossierId: string;
+}
+
+export interface DossierAction {
+  id: string;
+  /** "submitted" | "supplement_requested" | "resubmitted" | "received" | "refused" | "withdrawn" */
+  action: string;
+  actorSubject: string;
+  deskId: string;
+  at: string;
+  /** what: missing items, reasons, code, ... */
+  detailsJson: string;
+}
+
+export interface ListDossierActionsResponse {
+  actions: DossierAction[];
 }
 
 export const MOTCUA_INTAKE_V1_PACKAGE_NAME = "motcua.intake.v1";
@@ -55,22 +223,141 @@ export const MOTCUA_INTAKE_V1_PACKAGE_NAME = "motcua.intake.v1";
 /** Dossiers of the calling tenant, from submission to receipt. */
 
 export interface IntakeServiceClient {
+  /** The applicant (citizen or business) submits online; an idempotency key makes a retry return the first dossier. */
+
   submitDossier(request: SubmitDossierRequest, metadata?: Metadata): Observable<Dossier>;
 
   getDossier(request: GetDossierRequest, metadata?: Metadata): Observable<Dossier>;
+
+  /** The same dossier with its code, appointment, routing and fees. */
+
+  getDossierDetail(request: GetDossierDetailRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  /** A desk officer enters a dossier brought to the desk ("desk") or arrived by post ("postal"). */
+
+  submitAtDesk(request: SubmitAtDeskRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  /** Desk officer's decisions on a dossier awaiting its check. */
+
+  receiveDossier(request: ReceiveDossierRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  requestSupplement(request: RequestSupplementRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  refuseDossier(request: RefuseDossierRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  /** The applicant completes the dossier after a supplement request (the same dossier). */
+
+  resubmitDossier(request: ResubmitDossierRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  /** The applicant asks to stop before a result (Decree 118 art. 21). */
+
+  withdrawDossier(request: WithdrawDossierRequest, metadata?: Metadata): Observable<DossierDetail>;
+
+  /** Needs the tenant but no signed-in caller: dossier code + the last 4 digits of the phone or ID number. */
+
+  trackDossier(request: TrackDossierRequest, metadata?: Metadata): Observable<TrackedDossier>;
+
+  /** Online submissions awaiting a desk check at the caller's agency, oldest first. */
+
+  listPendingChecks(request: ListPendingChecksRequest, metadata?: Metadata): Observable<ListPendingChecksResponse>;
+
+  /** Who did what to the dossier at intake (append-only). */
+
+  listDossierActions(request: ListDossierActionsRequest, metadata?: Metadata): Observable<ListDossierActionsResponse>;
 }
 
 /** Dossiers of the calling tenant, from submission to receipt. */
 
 export interface IntakeServiceController {
+  /** The applicant (citizen or business) submits online; an idempotency key makes a retry return the first dossier. */
+
   submitDossier(request: SubmitDossierRequest, metadata?: Metadata): Promise<Dossier> | Observable<Dossier> | Dossier;
 
   getDossier(request: GetDossierRequest, metadata?: Metadata): Promise<Dossier> | Observable<Dossier> | Dossier;
+
+  /** The same dossier with its code, appointment, routing and fees. */
+
+  getDossierDetail(
+    request: GetDossierDetailRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  /** A desk officer enters a dossier brought to the desk ("desk") or arrived by post ("postal"). */
+
+  submitAtDesk(
+    request: SubmitAtDeskRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  /** Desk officer's decisions on a dossier awaiting its check. */
+
+  receiveDossier(
+    request: ReceiveDossierRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  requestSupplement(
+    request: RequestSupplementRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  refuseDossier(
+    request: RefuseDossierRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  /** The applicant completes the dossier after a supplement request (the same dossier). */
+
+  resubmitDossier(
+    request: ResubmitDossierRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  /** The applicant asks to stop before a result (Decree 118 art. 21). */
+
+  withdrawDossier(
+    request: WithdrawDossierRequest,
+    metadata?: Metadata,
+  ): Promise<DossierDetail> | Observable<DossierDetail> | DossierDetail;
+
+  /** Needs the tenant but no signed-in caller: dossier code + the last 4 digits of the phone or ID number. */
+
+  trackDossier(
+    request: TrackDossierRequest,
+    metadata?: Metadata,
+  ): Promise<TrackedDossier> | Observable<TrackedDossier> | TrackedDossier;
+
+  /** Online submissions awaiting a desk check at the caller's agency, oldest first. */
+
+  listPendingChecks(
+    request: ListPendingChecksRequest,
+    metadata?: Metadata,
+  ): Promise<ListPendingChecksResponse> | Observable<ListPendingChecksResponse> | ListPendingChecksResponse;
+
+  /** Who did what to the dossier at intake (append-only). */
+
+  listDossierActions(
+    request: ListDossierActionsRequest,
+    metadata?: Metadata,
+  ): Promise<ListDossierActionsResponse> | Observable<ListDossierActionsResponse> | ListDossierActionsResponse;
 }
 
 export function IntakeServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["submitDossier", "getDossier"];
+    const grpcMethods: string[] = [
+      "submitDossier",
+      "getDossier",
+      "getDossierDetail",
+      "submitAtDesk",
+      "receiveDossier",
+      "requestSupplement",
+      "refuseDossier",
+      "resubmitDossier",
+      "withdrawDossier",
+      "trackDossier",
+      "listPendingChecks",
+      "listDossierActions",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("motcua.intake.v1.IntakeService", method)(constructor.prototype[method], method, descriptor);

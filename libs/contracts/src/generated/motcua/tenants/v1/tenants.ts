@@ -33,11 +33,61 @@ export interface GetTenantRequest {
   id: string;
 }
 
+/**
+ * One page of the registry in id order. Keyset paging: a tenant onboarded while a client
+ * pages never makes it see another tenant twice or miss one.
+ */
 export interface ListTenantsRequest {
+  /** 1–200; 0 asks for the default (50) */
+  pageSize: number;
+  /** next_page_token of the previous page; empty for the first page */
+  pageToken: string;
 }
 
 export interface ListTenantsResponse {
   tenants: Tenant[];
+  /** empty on the last page */
+  nextPageToken: string;
+}
+
+export interface ListAuditEntriesRequest {
+  /** 1–200; 0 means the default (50) */
+  pageSize: number;
+  /** next_page_token of the previous page; empty for the first page */
+  pageToken: string;
+}
+
+export interface ListAuditEntriesResponse {
+  entries: AuditEntry[];
+  /** empty on the last page */
+  nextPageToken: string;
+}
+
+/**
+ * One authenticated write through the gateway. No bodies, no personal data: the actor is the
+ * token's opaque subject.
+ */
+export interface AuditEntry {
+  id: string;
+  /** RFC 3339 instant, UTC */
+  occurredAt: string;
+  actorSubject: string;
+  actorRoles: string[];
+  /** POST, PUT, PATCH or DELETE */
+  method: string;
+  /** route pattern, e.g. "/v1/dossiers/:id" */
+  route: string;
+  /** empty when the answer named none */
+  resourceId: string;
+  /** HTTP status; 499 when the client left before the answer */
+  status: number;
+  /** a stored answer to an Idempotency-Key retry */
+  replayed: boolean;
+  /** empty when unknown */
+  clientIp: string;
+  /** empty when none was sent */
+  userAgent: string;
+  traceId: string;
 }
 
 export const MOTCUA_TENANTS_V1_PACKAGE_NAME = "motcua.tenants.v1";
@@ -53,6 +103,13 @@ export interface TenantServiceClient {
   getTenant(request: GetTenantRequest, metadata?: Metadata): Observable<Tenant>;
 
   listTenants(request: ListTenantsRequest, metadata?: Metadata): Observable<ListTenantsResponse>;
+
+  /**
+   * The calling tenant's audit log, newest first: every authenticated write the gateway
+   * answered. Tenant admins of that tenant only (action `audit.read`).
+   */
+
+  listAuditEntries(request: ListAuditEntriesRequest, metadata?: Metadata): Observable<ListAuditEntriesResponse>;
 }
 
 /**
@@ -69,11 +126,21 @@ export interface TenantServiceController {
     request: ListTenantsRequest,
     metadata?: Metadata,
   ): Promise<ListTenantsResponse> | Observable<ListTenantsResponse> | ListTenantsResponse;
+
+  /**
+   * The calling tenant's audit log, newest first: every authenticated write the gateway
+   * answered. Tenant admins of that tenant only (action `audit.read`).
+   */
+
+  listAuditEntries(
+    request: ListAuditEntriesRequest,
+    metadata?: Metadata,
+  ): Promise<ListAuditEntriesResponse> | Observable<ListAuditEntriesResponse> | ListAuditEntriesResponse;
 }
 
 export function TenantServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["onboardTenant", "getTenant", "listTenants"];
+    const grpcMethods: string[] = ["onboardTenant", "getTenant", "listTenants", "listAuditEntries"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("motcua.tenants.v1.TenantService", method)(constructor.prototype[method], method, descriptor);

@@ -1,0 +1,31 @@
+import { DomainError, ErrorCategory, ErrorDetails } from '@motcua/domain-kernel';
+
+export enum DocumentErrorCode {
+  InvalidRequest = 'DOCUMENT_REQUEST_INVALID',
+  TooLarge = 'DOCUMENT_TOO_LARGE',
+  ContentRefused = 'DOCUMENT_CONTENT_REFUSED',
+  DocumentNotFound = 'DOCUMENT_NOT_FOUND',
+  DossierNotFound = 'DOSSIER_NOT_FOUND',
+  NotInWallet = 'DOCUMENT_NOT_IN_WALLET',
+  AlreadyReused = 'DOCUMENT_REUSE_DUPLICATE',
+}
+
+const categories: Record<DocumentErrorCode, ErrorCategory> = {
+  [DocumentErrorCode.InvalidRequest]: 'invalid',
+  [DocumentErrorCode.TooLarge]: 'invalid',
+  [DocumentErrorCode.ContentRefused]: 'invalid',
+  [DocumentErrorCode.DocumentNotFound]: 'not_found',
+  [DocumentErrorCode.DossierNotFound]: 'not_found',
+  [DocumentErrorCode.NotInWallet]: 'precondition',
+  [DocumentErrorCode.AlreadyReused]: 'conflict',
+};
+
+export class DocumentError extends DomainError<DocumentErrorCode> {
+  get category(): ErrorCategory {
+    return categories[this.code];
+  }
+
+  constructor(code: DocumentErrorCode, message: string, details?: ErrorDetails) {
+    super(code, message, details);
+  }
+}

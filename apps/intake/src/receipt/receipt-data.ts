@@ -1,0 +1,71 @@
+/** What the receipt and appointment slip shows: one dossier at its receipt. */
+export interface ReceiptData {
+  readonly dossierId: string;
+  /** The dossier code; null until the dossier has been received and numbered. */
+  readonly dossierCode: string | null;
+  /** The receiving agency as a person reads it (its name, or its identifier code). */
+  readonly agency: string;
+  readonly applicantName: string;
+  readonly procedure: string;
+  readonly channel: string;
+  readonly components: readonly ReceiptComponent[];
+  readonly receivedAt: Date;
+  /** Null when no appointment is set yet. */
+  readonly appointmentAt: Date | null;
+  /** The officer who received it (name or subject); null when unknown. */
+  readonly officer: string | null;
+}
+
+export interface ReceiptComponent {
+  readonly code: string;
+  readonly name: string;
+  /** How it was supplied: a file, a wallet document, digitized at the desk. */
+  readonly note: string;
+}
+
+export const RECEIPT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** "14 giờ 05 phút, ngày 26/11/2026" in Vietnam's time. */
+export function formatVietnamTime(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: RECEIPT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')} giờ ${part('minute')} phút, ngày ${part('day')}/${part('month')}/${part('year')}`;
+}
+
+const CHANNELS: Record<string, string> = {
+  online: 'Trực tuyến',
+  desk: 'Trực tiếp tại Bộ phận Một cửa',
+  postal: 'Qua dịch vụ bưu chính công ích',
+};
+
+export function channelLabel(channel: string): string {
+  return CHANNELS[channel] ?? channel;
+}
+
+/** The labels of the slip, in the order printed. */
+export const RECEIPT_TEXT = {
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  form: 'Mẫu số 01',
+  title: 'PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+  code: 'Mã hồ sơ',
+  noCode: '(chưa cấp)',
+  agency: 'Cơ quan tiếp nhận',
+  applicant: 'Người nộp hồ sơ',
+  procedure: 'Thủ tục hành chính',
+  channel: 'Hình thức nộp',
+  components: 'Thành phần hồ sơ đã nhận',
+  receivedAt: 'Thời gian tiếp nhận',
+  appointmentAt: 'Thời gian hẹn trả kết quả',
+  noAppointment: '(chưa xác định)',
+  officer: 'Người tiếp nhận',
+  unknown: '(không rõ)',
+} as const;
