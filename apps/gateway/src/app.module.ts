@@ -11,8 +11,9 @@ import { GatewayHealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem.filter';
 import { OpenApiModule } from './openapi/openapi.module';
 import { AuditController } from './routes/audit.controller';
-import { DossiersController } from './routes/dossiers.controller';
-import { ProceduresController } from './routes/procedures.controller';
+import { CatalogueAdminController } from './routes/catalogue-admin.controller';
+import { DeskController, DossiersController, TrackingController } from './routes/dossiers.controller';
+import { CatalogueImportsController, ProceduresController } from './routes/procedures.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { TenantsController } from './routes/tenants.controller';
 
@@ -23,7 +24,14 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL }), GatewayHealthModule.forConfig(config), OpenApiModule],
-      controllers: [TenantsController, ProceduresController, DossiersController, StatisticsController, AuditController],
+      controllers: [
+        TenantsController,
+        ProceduresController,
+        CatalogueImportsController,
+        CatalogueAdminController,
+        DossiersController,
+        DeskController,
+        TrackingController, StatisticsController, AuditController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: ServiceClients, useValue: clients },

@@ -34,6 +34,7 @@ export class RequestContextInterceptor implements NestInterceptor {
     const rule = this.reflector.getAllAndOverride<RouteAccessRule | undefined>(ROUTE_ACCESS, [context.getHandler(), context.getClass()]);
     if (!rule) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (rule.anonymous) return this.anonymous(request, rule, next);
     const principal = await this.verifier.verify(header(request, 'authorization'));
     const traceId = traceIdFromTraceparent(header(request, 'traceparent')) ?? newTraceId();
     const actor = actorFromPrincipal(principal);
@@ -55,5 +56,16 @@ export class RequestContextInterceptor implements NestInterceptor {
     return new Observable((subscriber) =>
       runInTenant({ tenantId, traceId, actor }, () => next.handle().subscribe(subscriber)),
     );
+  }
+
+  /** A public tenant-scoped route: no token read, no caller set (limits key on the IP), no actor propagated. */
+  private async anonymous(request: FastifyRequest, rule: RouteAccessRule, next: CallHandler): Promise<Observable<unknown>> {
+    if (rule.tenant !== 'required' || rule.action) throw new Error('An anonymous route must be tenant-scoped and carry no action');
+    const traceId = traceIdFromTraceparent(header(request, 'traceparent')) ?? newTraceId();
+    const tenantId = resolveTenant({ header: header(request, 'x-tenant-id'), host: header(request, 'host'), claim: undefined }, this.config.TENANT_HOSTS);
+    if (!(await this.directory.exists(tenantId))) {
+      throw new GatewayError(GatewayErrorCode.TenantUnknown, 'No such province on this platform', { tenantId });
+    }
+    return new Observable((subscriber) => runInTenant({ tenantId, traceId }, () => next.handle().subscribe(subscriber)));
   }
 }

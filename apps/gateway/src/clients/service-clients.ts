@@ -1,5 +1,5 @@
 import { OnApplicationShutdown } from '@nestjs/common';
-import { CatalogueV1, EvaluationV1, GrpcServices, IntakeV1, ProcessingV1, TenantsV1 } from '@motcua/contracts';
+import { CatalogueV1, EvaluationV1, GrpcServices, IntakeDocumentsV1, IntakeV1, ProcessingV1, TenantsV1 } from '@motcua/contracts';
 import { createGrpcClient, GrpcClient } from '@motcua/rpc';
 import { GatewayConfig } from '../config/gateway.config';
 
@@ -8,6 +8,7 @@ export class ServiceClients implements OnApplicationShutdown {
   readonly tenants: GrpcClient<TenantsV1.TenantServiceClient>;
   readonly catalogue: GrpcClient<CatalogueV1.CatalogueServiceClient>;
   readonly intake: GrpcClient<IntakeV1.IntakeServiceClient>;
+  readonly intakeDocuments: GrpcClient<IntakeDocumentsV1.DocumentServiceClient>;
   readonly processing: GrpcClient<ProcessingV1.ProcessingServiceClient>;
   readonly evaluation: GrpcClient<EvaluationV1.EvaluationServiceClient>;
 
@@ -16,11 +17,12 @@ export class ServiceClients implements OnApplicationShutdown {
     this.tenants = createGrpcClient(GrpcServices.tenants, config.TENANTS_GRPC_URL, options);
     this.catalogue = createGrpcClient(GrpcServices.catalogue, config.CATALOGUE_GRPC_URL, options);
     this.intake = createGrpcClient(GrpcServices.intake, config.INTAKE_GRPC_URL, options);
+    this.intakeDocuments = createGrpcClient(GrpcServices.intakeDocuments, config.INTAKE_GRPC_URL, options);
     this.processing = createGrpcClient(GrpcServices.processing, config.PROCESSING_GRPC_URL, options);
     this.evaluation = createGrpcClient(GrpcServices.evaluation, config.EVALUATION_GRPC_URL, options);
   }
 
   onApplicationShutdown(): void {
-    for (const client of [this.tenants, this.catalogue, this.intake, this.processing, this.evaluation]) client.close();
+    for (const client of [this.tenants, this.catalogue, this.intake, this.intakeDocuments, this.processing, this.evaluation]) client.close();
   }
 }

@@ -228,7 +228,7 @@ function operationOf(route: DiscoveredRoute, spec: ApiOperationSpec, collector: 
   if (body || query) problems.add(400, [GatewayErrorCode.RequestInvalid], undefined);
   if (body) problems.addAll(httpCodes(HttpProblemCode.BodyMalformed, HttpProblemCode.BodyTooLarge, HttpProblemCode.UnsupportedMediaType));
   if (route.access) {
-    problems.addAll(AUTH_CODES);
+    if (!route.access.anonymous) problems.addAll(AUTH_CODES);
     problems.add(gatewayStatus(GatewayErrorCode.RateLimited), [GatewayErrorCode.RateLimited], undefined, true);
   }
   if (tenantRequired) problems.addAll(TENANT_CODES);
@@ -253,7 +253,8 @@ function operationOf(route: DiscoveredRoute, spec: ApiOperationSpec, collector: 
     };
   }
   operation.responses = { ...responses, ...problems.toResponses() };
-  if (route.access) operation.security = [{ bearerAuth: [] }];
+  // An anonymous route reads no token: an empty requirement says so explicitly.
+  if (route.access) operation.security = route.access.anonymous ? [] : [{ bearerAuth: [] }];
   return operation;
 }
 
