@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { eventually } from '../../../tools/testing/eventually';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(90_000);
@@ -17,16 +18,6 @@ interface AuditEntry {
   clientIp: string;
   userAgent: string;
   traceId: string;
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await read();
-  }
-  return last;
 }
 
 const USER_AGENT = 'motcua-e2e/1.0 (audit)';

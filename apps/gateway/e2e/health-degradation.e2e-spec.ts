@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { eventually } from '../../../tools/testing/eventually';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(60_000);
@@ -6,16 +7,6 @@ jest.setTimeout(60_000);
 interface Readiness {
   status: string;
   checks: Record<string, { ok: boolean; error?: string; critical?: false }>;
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
 }
 
 /**

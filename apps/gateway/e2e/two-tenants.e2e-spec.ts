@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { eventually } from '../../../tools/testing/eventually';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(60_000);
@@ -16,16 +17,6 @@ interface Province {
 
 const HUNG_YEN: Province = { id: 'hung-yen', code: '33', name: 'Hưng Yên', admin: 'hy.admin', citizen: 'citizen.an', agencyId: '000.00.17.H33' };
 const THAI_NGUYEN: Province = { id: 'thai-nguyen', code: '19', name: 'Thái Nguyên', admin: 'tn.admin', citizen: 'citizen.binh', agencyId: '000.00.17.H19' };
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
 
 describe('two provinces side by side, and bad input', () => {
   let platform: Platform;

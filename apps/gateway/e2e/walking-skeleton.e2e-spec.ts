@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { eventually } from '../../../tools/testing/eventually';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(60_000);
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
 
 describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL + outbox → Kafka → consumers)', () => {
   let platform: Platform;
