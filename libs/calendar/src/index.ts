@@ -32,3 +32,4 @@ export type {
   TenantCalendarSettings,
   WorkingCalendarConfig,
 } from './working-calendar';
+export { nationalWorkingCalendar } from './national-calendar';

@@ -3,9 +3,8 @@ import {
   DEFAULT_OFFICE_HOURS,
   DEFAULT_WEEKLY_REST_DAYS,
   IsoDate,
-  LABOUR_CODE_2019_RULES,
+  nationalWorkingCalendar,
   OfficeHoursInterval,
-  PUBLISHED_DAYS_OFF,
   Weekday,
   WorkingCalendar,
 } from '@motcua/calendar';
@@ -73,15 +72,11 @@ export function checkOverride(override: CalendarOverride): CalendarOverride {
 /** The tenant's WorkingCalendar: the Labour Code 2019 rules, the published yearly lists, then the tenant's data. */
 export function buildWorkingCalendar(settings: CalendarSettings, overrides: CalendarOverride[]): WorkingCalendar {
   try {
-    return new WorkingCalendar({
-      ruleSets: [LABOUR_CODE_2019_RULES],
-      published: PUBLISHED_DAYS_OFF,
-      tenant: {
-        officeHours: settings.officeHours,
-        weeklyRestDays: settings.weeklyRestDays,
-        extraDaysOff: overrides.filter((o) => o.kind === 'day_off').map((o) => o.date),
-        extraWorkingDays: overrides.filter((o) => o.kind === 'working_day').map((o) => o.date),
-      },
+    return nationalWorkingCalendar({
+      officeHours: settings.officeHours,
+      weeklyRestDays: settings.weeklyRestDays,
+      extraDaysOff: overrides.filter((o) => o.kind === 'day_off').map((o) => o.date),
+      extraWorkingDays: overrides.filter((o) => o.kind === 'working_day').map((o) => o.date),
     });
   } catch (error) {
     if (error instanceof CalendarError) {
