@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { GrpcServices, IntakeDocumentsV1 } from '@motcua/contracts';
 import { createGrpcClient, GrpcClient, readRpcError, RpcErrorInfo } from '@motcua/rpc';
 import { Actor, newTraceId, runInTenant } from '@motcua/tenancy';
-import { extractText, parsePdf } from '../src/receipt/pdf/pdf-test-support';
+import { extractText, parsePdf } from '@motcua/printing';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(120_000);

@@ -1,10 +1,14 @@
+import { NATIONAL_HEADING } from '@motcua/printing';
+
 /** What the receipt and appointment slip shows: one dossier at its receipt. */
 export interface ReceiptData {
   readonly dossierId: string;
   /** The dossier code; null until the dossier has been received and numbered. */
   readonly dossierCode: string | null;
-  /** The receiving agency as a person reads it (its name, or its identifier code). */
+  /** The receiving agency as a person reads it: "Name (code)", or its identifier code when the catalogue has no name. */
   readonly agency: string;
+  /** The receiving desk the same way; null when the dossier is at no desk. */
+  readonly desk: string | null;
   readonly applicantName: string;
   readonly procedure: string;
   readonly channel: string;
@@ -23,23 +27,6 @@ export interface ReceiptComponent {
   readonly note: string;
 }
 
-export const RECEIPT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-/** "14 giờ 05 phút, ngày 26/11/2026" in Vietnam's time. */
-export function formatVietnamTime(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: RECEIPT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')} giờ ${part('minute')} phút, ngày ${part('day')}/${part('month')}/${part('year')}`;
-}
-
 const CHANNELS: Record<string, string> = {
   online: 'Trực tuyến',
   desk: 'Trực tiếp tại Bộ phận Một cửa',
@@ -52,13 +39,14 @@ export function channelLabel(channel: string): string {
 
 /** The labels of the slip, in the order printed. */
 export const RECEIPT_TEXT = {
-  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  motto: 'Độc lập - Tự do - Hạnh phúc',
+  nation: NATIONAL_HEADING.nation,
+  motto: NATIONAL_HEADING.motto,
   form: 'Mẫu số 01',
   title: 'PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
   code: 'Mã hồ sơ',
   noCode: '(chưa cấp)',
   agency: 'Cơ quan tiếp nhận',
+  desk: 'Nơi tiếp nhận',
   applicant: 'Người nộp hồ sơ',
   procedure: 'Thủ tục hành chính',
   channel: 'Hình thức nộp',

@@ -1,13 +1,7 @@
-import { escapeHtml, renderReceiptHtml } from './receipt.html';
-import { formatVietnamTime } from './receipt-data';
+import { renderReceiptHtml } from './receipt.html';
 import { sampleReceipt } from './sample-receipt';
 
-
 describe('renderReceiptHtml', () => {
-  it('escapes every special character', () => {
-    expect(escapeHtml(`<a href="x">Tom & 'Jerry'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;');
-  });
-
   it('never lets data become markup', () => {
     const html = renderReceiptHtml(sampleReceipt);
     expect(html).not.toContain('<script>');
@@ -26,6 +20,16 @@ describe('renderReceiptHtml', () => {
     expect(html).toContain('Giấy chứng sinh');
   });
 
+  it('names the receiving agency and desk, with their codes', () => {
+    const html = renderReceiptHtml(sampleReceipt);
+    expect(html).toContain('<tr><th scope="row">Cơ quan tiếp nhận</th><td>UBND xã Phụng Công (000.00.01.H33)</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Nơi tiếp nhận</th><td>Bộ phận Một cửa xã Phụng Công (H33-PC-01)</td></tr>');
+  });
+
+  it('leaves the desk row out when the dossier is at no desk', () => {
+    expect(renderReceiptHtml({ ...sampleReceipt, desk: null })).not.toContain('Nơi tiếp nhận');
+  });
+
   it('says when there is no code or appointment yet', () => {
     const html = renderReceiptHtml({ ...sampleReceipt, dossierCode: null, appointmentAt: null, officer: null });
     expect(html).toContain('(chưa cấp)');
@@ -33,8 +37,3 @@ describe('renderReceiptHtml', () => {
   });
 });
 
-describe('formatVietnamTime', () => {
-  it('is UTC+7 across the date line', () => {
-    expect(formatVietnamTime(new Date('2026-12-31T17:30:00Z'))).toBe('00 giờ 30 phút, ngày 01/01/2027');
-  });
-});

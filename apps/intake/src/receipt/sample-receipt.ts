@@ -4,7 +4,8 @@ import { ReceiptData } from './receipt-data';
 export const sampleReceipt: ReceiptData = {
   dossierId: '0b7e7a52-6c1f-4d7a-9a53-3f2a4c1d9e01',
   dossierCode: '000.00.01.H33-261126-0001',
-  agency: 'UBND xã Phụng Công',
+  agency: 'UBND xã Phụng Công (000.00.01.H33)',
+  desk: 'Bộ phận Một cửa xã Phụng Công (H33-PC-01)',
   applicantName: 'Nguyễn Thị Ánh <script>alert("x")</script>',
   procedure: 'Đăng ký khai sinh (1.001193)',
   channel: 'desk',

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentTenant } from '@motcua/tenancy';
+import { ProcedureCatalogue } from '../dossier/application/procedure-catalogue.port';
+import { slipStructureNames } from './catalogue-names';
 import { ReceiptComponent } from './receipt-data';
 import { ReceiptRecord, ReceiptSource } from './receipt-source.port';
 
@@ -32,9 +34,14 @@ function components(value: unknown): ReceiptComponent[] {
  * Reads the receipt from intake.dossiers and intake.applicants as whole rows (`to_jsonb`), so
  * columns the dossier feature adds later (code, received_at, appointment_at, received_by,
  * procedure_name, desk_id) are used when present and the walking-skeleton columns otherwise.
+ * The receiving agency and desk are printed by name from the catalogue, "Name (code)".
  */
 @Injectable()
 export class SqlReceiptSource extends ReceiptSource {
+  constructor(private readonly catalogue: ProcedureCatalogue) {
+    super();
+  }
+
   async find(manager: EntityManager, dossierId: string): Promise<ReceiptRecord | null> {
     const rows: Row[] = await manager.query(
       `SELECT to_jsonb(d) AS dossier, to_jsonb(a) AS applicant
@@ -49,14 +56,17 @@ export class SqlReceiptSource extends ReceiptSource {
     const agencyId = text(d.agency_id) ?? '';
     const procedureCode = text(d.procedure_code) ?? '';
     const procedureName = text(d.procedure_name);
+    const deskId = text(d.receiving_desk_id) ?? text(d.desk_id);
+    const names = await slipStructureNames(this.catalogue, text(d.receiving_agency_id) ?? agencyId, deskId);
     return {
       ownerSubject: text(d.applicant_subject) ?? text(d.submitted_by) ?? '',
       agencyId,
-      deskId: text(d.receiving_desk_id) ?? text(d.desk_id),
+      deskId,
       data: {
         dossierId,
         dossierCode: text(d.code) ?? text(d.dossier_code) ?? null,
-        agency: text(d.agency_name) ?? text(d.receiving_agency_id) ?? agencyId,
+        agency: names.agency,
+        desk: names.desk,
         applicantName: text(row.applicant?.full_name) ?? text(row.applicant?.name) ?? '',
         procedure: procedureName ? `${procedureName} (${procedureCode})` : procedureCode,
         channel: text(d.channel) ?? '',

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_RECEIPT_FONT } from '../receipt.pdf';
+import { DEFAULT_FONT_PATH } from './layout';
 import { readTrueType, TrueTypeError } from './ttf-reader';
 
-const font = readTrueType(readFileSync(DEFAULT_RECEIPT_FONT));
+const font = readTrueType(readFileSync(DEFAULT_FONT_PATH));
 
 describe('readTrueType (DejaVu Sans)', () => {
   it('finds the font file installed', () => {
-    expect(existsSync(DEFAULT_RECEIPT_FONT)).toBe(true);
+    expect(existsSync(DEFAULT_FONT_PATH)).toBe(true);
   });
 
   it('reads the header metrics', () => {
@@ -39,6 +39,6 @@ describe('readTrueType (DejaVu Sans)', () => {
 
   it('refuses what is not a TrueType font', () => {
     expect(() => readTrueType(Buffer.from('%PDF-1.4 not a font'))).toThrow(TrueTypeError);
-    expect(() => readTrueType(readFileSync(DEFAULT_RECEIPT_FONT).subarray(0, 40))).toThrow(TrueTypeError);
+    expect(() => readTrueType(readFileSync(DEFAULT_FONT_PATH).subarray(0, 40))).toThrow(TrueTypeError);
   });
 });
