@@ -186,6 +186,44 @@ describe('catalogue import and search over gRPC (PostgreSQL with forced row-leve
       expect((info.details.errors as { location: string }[]).map((e) => e.location)).toEqual(['procedures[0].version']);
       expect(await counts()).toEqual(before);
     });
+
+    it('imports the on-the-spot flag (4 tại chỗ), refuses it where it cannot hold, and publishes a change of it as a new version', async () => {
+      const flagged = await sql<{ code: string }>(
+        `SELECT p.code FROM catalogue.procedure_versions v JOIN catalogue.procedures p ON p.tenant_id = v.tenant_id AND p.id = v.procedure_id WHERE v.tenant_id = $1 AND v.on_the_spot ORDER BY p.code`,
+        [HY],
+      );
+      expect(flagged.map((row) => row.code)).toEqual(['2.000815', '2.000884', '2.000942']);
+      expect((await as(HY, citizen, (c) => c.getProcedure({ code: '2.000815' }))).definition).toMatchObject({ onTheSpot: true, processingTime: { unit: 'days', amount: 1 } });
+      expect((await as(HY, citizen, (c) => c.getProcedure({ code: '2.001019' }))).definition).toMatchObject({ onTheSpot: false });
+
+      // Certifying a will takes up to 2 working days: it cannot be on the spot.
+      const before = await counts();
+      const wrong = sample();
+      const will = wrong.procedures.findIndex((p: { code: string }) => p.code === '2.001019');
+      wrong.procedures[will].on_the_spot = true;
+      const info = await failure(importAs(HY, hyAdmin, wrong));
+      expect(info).toMatchObject({ status: status.INVALID_ARGUMENT, code: 'CATALOGUE_IMPORT_INVALID' });
+      expect(info.details.errors).toEqual([expect.objectContaining({ location: `procedures[${will}].on_the_spot`, code: 'inconsistent', message: expect.stringContaining('not 2 working days') })]);
+      expect(await counts()).toEqual(before);
+
+      // Copies of civil status extracts (1 working day) become on the spot by a later decision.
+      const next = sample();
+      next.procedures = next.procedures.filter((p: { code: string }) => p.code === '2.000635');
+      next.desks = [];
+      next.procedures[0].on_the_spot = true;
+      next.procedures[0].version = { effective_from: '2026-09-01', decision_number: '9100/QĐ-UBND', decision_date: '2026-08-25' };
+      expect(await importAs(HY, hyAdmin, next)).toMatchObject({ changes: 1, procedures: { created: 0, updated: 1, unchanged: 0 } });
+      const versions = (await as(HY, citizen, (c) => c.listProcedureVersions({ code: '2.000635' }))).versions;
+      expect(versions.map((v) => [v.version, v.definition?.onTheSpot, v.endedBy])).toEqual([
+        [1, false, 'superseded'],
+        [2, true, ''],
+      ]);
+      const asOf = async (instant: string) => (await as(HY, citizen, (c) => c.getProcedure({ code: '2.000635', asOf: instant }))).definition?.onTheSpot;
+      expect([await asOf('2026-08-31T12:00:00+07:00'), await asOf('2026-09-01T08:00:00+07:00')]).toEqual([false, true]);
+      const amended = await sql<{ data: { onTheSpot: boolean; version: number } }>(`SELECT data FROM catalogue.outbox WHERE message_key = $1 AND type = 'procedure.amended'`, [versions[1].id]);
+      expect(amended.map((row) => [row.data.version, row.data.onTheSpot])).toEqual([[2, true]]);
+      expect((await importAs(HY, hyAdmin, next)).changes).toBe(0);
+    });
   });
 
   describe('search', () => {

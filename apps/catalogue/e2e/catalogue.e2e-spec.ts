@@ -61,6 +61,7 @@ const birthRegistration = (days: number): CatalogueV1.ProcedureDefinition => ({
     { name: 'Thẩm định', role: 'specialist', agencyId: '', share: 0.6, handsOver: false },
     { name: 'Ký giấy khai sinh', role: 'leader', agencyId: '', share: 0.3, handsOver: false },
   ],
+  onTheSpot: false,
 });
 
 /** Certification of copies, in working hours, location-independent. */
@@ -391,9 +392,63 @@ describe('the catalogue over gRPC (PostgreSQL with forced row-level security, ou
         await expect(inTenant(`UPDATE catalogue.procedure_versions SET effective_to = now() + interval '1 day', ended_by = 'withdrawn' WHERE id = $1`, [birth.versionId])).rejects.toThrow(
           /already ended/,
         );
+        await expect(inTenant(`UPDATE catalogue.procedure_versions SET on_the_spot = true WHERE id = $1`, [v2.versionId])).rejects.toThrow(/permission denied/);
         await expect(inTenant(`DELETE FROM catalogue.procedure_versions WHERE id = $1`, [birth.versionId])).rejects.toThrow(/permission denied/);
         await expect(inTenant(`DELETE FROM catalogue.procedures WHERE id = $1`, [birth.id])).rejects.toThrow(/permission denied/);
       } finally {
+        await pg.end();
+      }
+    });
+  });
+
+  describe('on the spot (4 tại chỗ)', () => {
+    let flagged: CatalogueV1.Procedure;
+    const publication = { effectiveFrom: '2026-06-01', decision: { number: '60/QĐ-UBND', date: '2026-05-20' } };
+
+    beforeAll(async () => {
+      flagged = await hy((c) => c.amendProcedure({ code: CERTIFICATION, definition: { ...certification, onTheSpot: true }, publication }));
+    });
+
+    it('is versioned: a new version carries the flag, the older one and reads as of before it do not', async () => {
+      expect(certify.definition?.onTheSpot).toBe(false);
+      expect(flagged).toMatchObject({ id: certify.id, version: 2, effectiveFrom: '2026-05-31T17:00:00.000Z', definition: { ...certification, onTheSpot: true } });
+      expect((await hy((c) => c.getProcedure({ versionId: certify.versionId }))).definition).toMatchObject({ onTheSpot: false });
+      const asOf = async (instant: string) => (await hy((c) => c.getProcedure({ code: CERTIFICATION, asOf: instant }), citizen)).definition?.onTheSpot;
+      expect([await asOf('2026-05-31T23:59:59+07:00'), await asOf('2026-06-01T00:00:00+07:00')]).toEqual([false, true]);
+      expect((await hy((c) => c.listProcedureVersions({ code: CERTIFICATION }))).versions.map((v) => [v.version, v.definition?.onTheSpot])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      expect(await sql(`SELECT version, on_the_spot FROM catalogue.procedure_versions WHERE procedure_id = $1 ORDER BY version`, [certify.id])).toEqual([
+        { version: 1, on_the_spot: false },
+        { version: 2, on_the_spot: true },
+      ]);
+      expect((await events(certify.id)).map((e) => [e.type, e.data.version, e.data.onTheSpot])).toEqual([
+        ['procedure.published', 1, false],
+        ['procedure.amended', 2, true],
+      ]);
+    });
+
+    it('is refused on a procedure taking more than one working day or handing the dossier over, with the reasons', async () => {
+      const info = await failure(hy((c) => c.amendProcedure({ code: BUSINESS, definition: { ...businessRegistration, onTheSpot: true }, publication })));
+      expect(info).toMatchObject({ status: status.INVALID_ARGUMENT, code: 'PROCEDURE_INVALID' });
+      const errors = (info.details.errors as { field: string; message: string }[]).map((e) => [e.field, e.message]);
+      expect(errors).toEqual([
+        ['definition.onTheSpot', expect.stringContaining('not 3 working days')],
+        ['definition.onTheSpot', expect.stringContaining('step 1 of the internal process hands the dossier over')],
+      ]);
+      expect((await hy((c) => c.listProcedureVersions({ code: BUSINESS }))).versions).toHaveLength(1);
+    });
+
+    it('cannot be switched in place: the stored flag is immutable, even for the database owner', async () => {
+      const pg = new Client({ connectionString: database.ownerUrl });
+      await pg.connect();
+      try {
+        await pg.query('BEGIN');
+        await pg.query(`SELECT set_config('app.tenant_id', $1, true)`, [HY]);
+        await expect(pg.query(`UPDATE catalogue.procedure_versions SET on_the_spot = false WHERE id = $1`, [flagged.versionId])).rejects.toThrow(/is immutable/);
+      } finally {
+        await pg.query('ROLLBACK');
         await pg.end();
       }
     });

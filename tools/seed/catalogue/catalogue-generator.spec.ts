@@ -26,6 +26,18 @@ describe('generateCatalogue', () => {
     expect(new Set(procedures.map((procedure) => `${procedure.level}|${procedure.name}`)).size).toBe(1700);
   });
 
+  it('flags a small share on the spot, each done within one working day at one agency', () => {
+    if (!validation.ok) throw new Error('invalid');
+    const onTheSpot = validation.catalogue.procedures.filter((procedure) => procedure.on_the_spot);
+    expect(onTheSpot.length).toBeGreaterThan(20);
+    expect(onTheSpot.length).toBeLessThan(170);
+    for (const procedure of onTheSpot) {
+      const { unit, amount } = procedure.processing_time;
+      expect(unit === 'working_days' ? amount <= 1 : amount <= 8).toBe(true);
+      expect(procedure.internal_process.some((step) => step.hands_over_to !== undefined)).toBe(false);
+    }
+  });
+
   it('is deterministic for a seed and differs between seeds', () => {
     const again = generateCatalogue({ procedures: 200, seed: 'load-test' });
     expect(JSON.stringify(generateCatalogue({ procedures: 200, seed: 'load-test' }))).toBe(JSON.stringify(again));

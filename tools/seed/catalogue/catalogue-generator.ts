@@ -1,4 +1,5 @@
 import { CATALOGUE_FILE_FORMAT, CatalogueFileInput } from '../../../apps/catalogue/src/import/domain/catalogue-file.schema';
+import { ON_THE_SPOT_LIMITS } from '../../../apps/catalogue/src/procedure/domain/procedure';
 
 /**
  * A synthetic, province-sized catalogue for load tests (tools/seed/catalogue/generate.ts).
@@ -657,6 +658,9 @@ const COMMUNE_COUNT = 104;
 const DEMO_COMMUNE = { unit: '12250', agency: '000.24.11.H33', name: 'Xã Phù Cừ' };
 
 const FEE_AMOUNTS = [10000, 15000, 20000, 30000, 50000, 75000, 100000, 150000, 200000, 300000, 500000, 1000000, 1500000, 3000000];
+/** The share of the procedures done within one working day at one agency that are flagged on the spot. */
+const ON_THE_SPOT_SHARE = 0.4;
+
 const DAYS: readonly (readonly [number, number])[] = [
   [1, 8], [2, 5], [3, 12], [5, 14], [7, 10], [10, 12], [12, 4], [15, 12], [20, 10], [25, 3], [30, 6], [45, 3], [60, 1],
 ];
@@ -897,7 +901,7 @@ function buildProcedure(random: Random, plan: ProcedurePlan): ProcedureInput {
   const [first, second] = spec.law;
   const legalBasis = [{ number: first[0], title: first[1] }, ...(second && random.chance(0.6) ? [{ number: second[0], title: second[1] }] : [])];
 
-  return {
+  const procedure: ProcedureInput = {
     code: plan.code,
     name: plan.name,
     field: spec.field,
@@ -924,6 +928,11 @@ function buildProcedure(random: Random, plan: ProcedurePlan): ProcedureInput {
       decision_date: isoDate(effectiveFrom - random.int(0, 20)),
     },
   };
+  // On the spot (4 tại chỗ): some of the procedures done within one working day at one agency
+  // (no inter-agency partner), about 4 % of the catalogue.
+  const sameDay = processingTime.unit === 'working_days' ? processingTime.amount <= ON_THE_SPOT_LIMITS.days : processingTime.amount <= ON_THE_SPOT_LIMITS.hours;
+  if (sameDay && plan.partner === undefined && random.chance(ON_THE_SPOT_SHARE)) procedure.on_the_spot = true;
+  return procedure;
 }
 
 function buildProcess(random: Random, partner: AgencyRef | undefined): StepInput[] {

@@ -45,6 +45,14 @@ describe('the Hưng Yên sample catalogue', () => {
     expect(interAgency.map((procedure) => procedure.code).sort()).toEqual(['1.013831', '1.013978', '2.000986', '2.002622']);
   });
 
+  it('flags on the spot (4 tại chỗ) only the certifications returned the day they are asked for', () => {
+    const procedures = sample().procedures;
+    expect(procedures.filter((procedure) => procedure.on_the_spot).map((procedure) => procedure.code)).toEqual(['2.000815', '2.000884', '2.000942']);
+    // Certifying a will or a renunciation of an inheritance takes up to 2 working days: not on the spot.
+    const time = (code: string) => procedures.find((procedure) => procedure.code === code)?.processing_time;
+    expect([time('2.001019'), time('2.001016')]).toEqual([expect.objectContaining({ unit: 'working_days', amount: 2 }), expect.objectContaining({ unit: 'working_days', amount: 2 })]);
+  });
+
   it('is idempotent: importing it twice plans no change the second time', () => {
     const catalogue = sample();
     const stored = applyPlan(EMPTY_CATALOGUE, catalogue, planImport(EMPTY_CATALOGUE, catalogue));

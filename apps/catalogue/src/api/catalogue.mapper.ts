@@ -52,6 +52,7 @@ export function definitionToProto(d: ProcedureDefinition): CatalogueV1.Procedure
     postalIntake: d.postalIntake,
     postalReturn: d.postalReturn,
     internalProcess: d.internalProcess.map((s) => ({ name: s.name, role: s.role, agencyId: text(s.agencyId), share: s.share, handsOver: s.handsOver })),
+    onTheSpot: d.onTheSpot,
   };
 }
 

@@ -105,6 +105,10 @@ const DefinitionBody = z.strictObject({
       }),
     )
     .default([]),
+  onTheSpot: z
+    .boolean()
+    .default(false)
+    .describe('On the spot (4 tại chỗ): received, appraised, approved and returned at the desk in one visit; needs a processing time of at most 1 working day (8 working hours) and no handover.'),
 });
 
 const AmendProcedureBody = z.strictObject({

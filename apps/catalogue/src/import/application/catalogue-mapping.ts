@@ -137,6 +137,7 @@ export function definitionToService(procedure: CatalogueProcedure): ProcedureDef
     postalIntake: procedure.postal.intake,
     postalReturn: procedure.postal.return,
     internalProcess: procedure.internal_process.map((s) => ({ name: s.name, role: s.role, agencyId: agency(s.agency_code), share: s.share, handsOver: s.hands_over_to !== undefined })),
+    onTheSpot: procedure.on_the_spot,
   };
 }
 

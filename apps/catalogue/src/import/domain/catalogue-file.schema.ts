@@ -243,6 +243,12 @@ export const procedureSchema = z.strictObject({
   online_level: z.enum(ONLINE_LEVELS),
   location_independent: z.boolean(),
   postal: z.strictObject({ intake: z.boolean(), return: z.boolean() }),
+  /**
+   * On the spot (4 tại chỗ): received, appraised, approved and returned at the desk in one visit.
+   * Needs a processing time of at most 1 working day (8 working hours) and no handover
+   * (validateCatalogueFile); absent: false.
+   */
+  on_the_spot: z.boolean().default(false),
   /** Ordered steps; empty when no internal process has been approved. */
   internal_process: z.array(processStepSchema).default([]),
   version: versionSchema,

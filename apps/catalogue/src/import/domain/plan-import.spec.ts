@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { Catalogue } from './catalogue-file.schema';
 import { smallCatalogueFile, SmallCatalogueFile } from './catalogue.fixture';
@@ -113,6 +114,14 @@ describe('procedureFingerprint', () => {
     const reordered = JSON.parse(canonicalJson(procedure)) as typeof procedure;
     expect(procedureFingerprint(reordered)).toBe(fingerprint);
     expect(procedureFingerprint({ ...procedure, online_level: 'partial' })).not.toBe(fingerprint);
+  });
+
+  it('counts on_the_spot only when set, so versions imported before the flag keep their fingerprints', () => {
+    const [procedure] = catalogueOf(smallCatalogueFile()).procedures;
+    expect(procedure.on_the_spot).toBe(false);
+    const { version: _version, notes: _notes, on_the_spot: _onTheSpot, ...before } = procedure;
+    expect(procedureFingerprint(procedure)).toBe(createHash('sha256').update(canonicalJson(before)).digest('hex'));
+    expect(procedureFingerprint({ ...procedure, on_the_spot: true })).not.toBe(procedureFingerprint(procedure));
   });
 
   it('is the same for text written composed or decomposed, once validated', () => {

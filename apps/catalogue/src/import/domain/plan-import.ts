@@ -94,10 +94,12 @@ export function canonicalJson(value: unknown): string {
  * The identity of a procedure version's published content: SHA-256 of its canonical JSON,
  * without `version` (when it takes effect is not content) and `notes` (the importer's remarks).
  * Takes a validated procedure, so defaults and text normalisation are already applied.
+ * `on_the_spot` counts only when true, so the versions imported before the flag existed keep
+ * their fingerprints (re-importing their file changes nothing).
  */
 export function procedureFingerprint(procedure: CatalogueProcedure): string {
-  const { version: _version, notes: _notes, ...content } = procedure;
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const { version: _version, notes: _notes, on_the_spot: onTheSpot, ...content } = procedure;
+  return createHash('sha256').update(canonicalJson({ ...content, on_the_spot: onTheSpot ? true : undefined })).digest('hex');
 }
 
 export const unitKey = (unit: Pick<CatalogueUnit, 'code' | 'valid_from'>): string => `${unit.code}@${unit.valid_from}`;

@@ -132,6 +132,29 @@ describe('validateCatalogueFile', () => {
     ]);
   });
 
+  it('flags a procedure on the spot only when done within one working day at one agency', () => {
+    const file = smallCatalogueFile();
+    edit(file, 'procedures[0].on_the_spot', true); // 1 working day, no handover
+    const result = validateCatalogueFile({ json: file });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.catalogue.procedures.map((procedure) => procedure.on_the_spot)).toEqual([true, false]);
+
+    edit(file, 'procedures[0].on_the_spot', 'yes');
+    edit(file, 'procedures[1].on_the_spot', true); // 3 working days
+    expect(where(validateCatalogueFile({ json: file }))).toEqual(['procedures[0].on_the_spot | invalid', 'procedures[1].on_the_spot | inconsistent']);
+
+    edit(file, 'procedures[0].on_the_spot', true);
+    edit(file, 'procedures[0].processing_time', { unit: 'working_hours', amount: 12 });
+    edit(file, 'procedures[0].internal_process', [
+      { name: 'Tiếp nhận', role: 'desk_officer', agency_code: 'competent', share: 0.5, hands_over_to: '000.00.17.H33' },
+      { name: 'Ký', role: 'leader', agency_code: '000.00.17.H33', share: 0.5 },
+    ]);
+    edit(file, 'procedures[1].processing_time', { unit: 'working_hours', amount: 8 });
+    const errors = errorsOf(validateCatalogueFile({ json: file }));
+    expect(errors.map((error) => `${error.location} | ${error.code}`)).toEqual(['procedures[0].on_the_spot | inconsistent', 'procedures[0].on_the_spot | inconsistent']);
+    expect(errors.map((error) => error.message)).toEqual([expect.stringContaining('not 12 working hours'), expect.stringContaining('step 1 of the internal process hands the dossier over')]);
+  });
+
   it('checks units: code length by level, parents by level and validity, overlapping duplicates', () => {
     const file = smallCatalogueFile();
     append(

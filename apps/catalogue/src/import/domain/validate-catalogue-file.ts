@@ -20,6 +20,8 @@ import {
 } from './catalogue-file.schema';
 import { CsvPart, csvFileName, csvLocation, readCsvPart } from './catalogue-csv';
 import { formatPath, ImportError, ImportErrorList } from './import-error';
+import { validateOnTheSpot } from '../../procedure/domain/procedure';
+import { FieldErrors } from '../../shared/domain/validation';
 
 /** What an import reads: the JSON document and, optionally, CSV files for the flat parts. */
 export interface CatalogueImportSource {
@@ -420,6 +422,17 @@ function checkProcedures(
     if (procedure.cases !== undefined) (procedure.fees ?? []).forEach((fee, feeIndex) => checkFee(fee, `fees[${feeIndex}]`, cases, at, errors));
     if (procedure.internal_process !== undefined && procedure.competent_agency_code !== undefined) {
       checkProcess(procedure.internal_process, procedure.competent_agency_code ?? COMPETENT, knownAgency, at, errors);
+    }
+    if (procedure.on_the_spot === true && procedure.processing_time !== undefined && procedure.internal_process !== undefined) {
+      const onTheSpot = new FieldErrors();
+      validateOnTheSpot(
+        {
+          processingTime: { unit: procedure.processing_time.unit === 'working_days' ? 'days' : 'hours', amount: procedure.processing_time.amount },
+          internalProcess: procedure.internal_process.map((step) => ({ handsOver: step.hands_over_to !== undefined })),
+        },
+        onTheSpot,
+      );
+      for (const error of onTheSpot.errors) errors.add(at('on_the_spot'), 'inconsistent', error.message);
     }
 
     const version = procedure.version;

@@ -80,6 +80,7 @@ export function definitionFromProto(input: DefinitionInput | null | undefined, e
       share: s?.share ?? 0,
       handsOver: s?.handsOver ?? false,
     })),
+    onTheSpot: d.onTheSpot ?? false,
   };
   if (input) {
     if (definition.field === null) errors.add('field', 'required');

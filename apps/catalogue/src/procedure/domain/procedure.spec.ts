@@ -27,6 +27,7 @@ export const birthRegistration: ProcedureDefinition = {
     { name: 'Thẩm định', role: 'specialist', agencyId: null, share: 0.2, handsOver: false },
     { name: 'Ký', role: 'leader', agencyId: null, share: 0.7, handsOver: false },
   ],
+  onTheSpot: false,
 };
 
 function caught(fn: () => unknown): CatalogueError {
@@ -131,6 +132,66 @@ describe('publishProcedure', () => {
       publishProcedure({ procedureId: 'p', versionId: 'v', code: '1.001193', definition: { ...birthRegistration, level: 'province' }, publication: { effectiveFrom: null, decision: null }, now, actor: 'a' }),
     );
     expect(error.details.errors).toEqual([{ field: 'definition.competentAgencyId', message: expect.stringContaining('required') }]);
+  });
+});
+
+describe('on the spot (4 tại chỗ)', () => {
+  const publish = (definition: ProcedureDefinition) =>
+    publishProcedure({ procedureId: 'p', versionId: 'v', code: '2.000815', definition, publication: { effectiveFrom: null, decision: null }, now, actor: 'a' });
+  const certification: ProcedureDefinition = { ...birthRegistration, name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực', onTheSpot: true };
+
+  it('is off unless a version says so, and kept as said', () => {
+    expect(publish(birthRegistration).definition.onTheSpot).toBe(false);
+    expect(publish(certification).definition.onTheSpot).toBe(true);
+  });
+
+  it.each<[string, ProcedureDefinition['processingTime']]>([
+    ['1 working day', { unit: 'days', amount: 1 }],
+    ['8 working hours', { unit: 'hours', amount: 8 }],
+    ['at once (0)', { unit: 'days', amount: 0 }],
+    ['2 working hours', { unit: 'hours', amount: 2 }],
+  ])('accepts a procedure done within one working day: %s', (_name, processingTime) => {
+    expect(publish({ ...certification, processingTime }).definition).toMatchObject({ onTheSpot: true, processingTime });
+  });
+
+  it.each<[string, ProcedureDefinition['processingTime']]>([
+    ['2 working days', { unit: 'days', amount: 2 }],
+    ['9 working hours', { unit: 'hours', amount: 9 }],
+  ])('refuses a procedure taking longer than one working day: %s', (_name, processingTime) => {
+    const error = caught(() => publish({ ...certification, processingTime }));
+    expect(error.code).toBe(CatalogueErrorCode.InvalidProcedure);
+    expect(error.details.errors).toEqual([{ field: 'definition.onTheSpot', message: expect.stringContaining('within one working day') }]);
+  });
+
+  it('refuses an inter-agency flow: the dossier cannot be handed over within the visit', () => {
+    const internalProcess = [
+      { name: 'Tiếp nhận', role: 'desk_officer' as const, agencyId: null, share: 0.5, handsOver: true },
+      { name: 'Ký', role: 'leader' as const, agencyId: '000.00.17.H33', share: 0.5, handsOver: false },
+    ];
+    const error = caught(() => publish({ ...certification, internalProcess }));
+    expect(error.details.errors).toEqual([{ field: 'definition.onTheSpot', message: expect.stringContaining('step 1 of the internal process hands the dossier over') }]);
+    expect(publish({ ...certification, onTheSpot: false, internalProcess }).definition.onTheSpot).toBe(false);
+  });
+
+  it('puts the same rule on a new version: the flag is versioned like every other field', () => {
+    const { created } = amendProcedure(v1(), {
+      versionId: 'v2',
+      definition: { ...birthRegistration, onTheSpot: true },
+      publication: { effectiveFrom: new Date('2026-03-01T00:00:00+07:00'), decision: { number: '99/QĐ-UBND', date: '2026-02-01' } },
+      now,
+      actor: 'a',
+    });
+    expect([v1().definition.onTheSpot, created.definition.onTheSpot]).toEqual([false, true]);
+    const error = caught(() =>
+      amendProcedure(v1(), {
+        versionId: 'v2',
+        definition: { ...birthRegistration, onTheSpot: true, processingTime: { unit: 'days', amount: 3 } },
+        publication: { effectiveFrom: new Date('2026-03-01T00:00:00+07:00'), decision: { number: '99/QĐ-UBND', date: '2026-02-01' } },
+        now,
+        actor: 'a',
+      }),
+    );
+    expect(error.details.errors?.map((e) => e.field)).toEqual(['definition.onTheSpot']);
   });
 });
 

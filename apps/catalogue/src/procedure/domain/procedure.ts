@@ -71,6 +71,11 @@ export interface ProcedureDefinition {
   postalIntake: boolean;
   postalReturn: boolean;
   internalProcess: ProcessStep[];
+  /**
+   * On the spot (4 tại chỗ): received, appraised, approved and returned at the desk in one
+   * visit. See ON_THE_SPOT_LIMITS and validateOnTheSpot for what such a version must say.
+   */
+  onTheSpot: boolean;
 }
 
 export interface DecisionRef {
@@ -127,6 +132,12 @@ const DOCUMENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const SHARE_TOLERANCE = 1e-6;
 const MAX_WORKING_DAYS = 365;
 const MAX_WORKING_HOURS = 2000;
+/**
+ * The longest processing time of an on-the-spot procedure: one working day, in either unit.
+ * Certification of copies and signatures is due "the day the request is received, or the next
+ * working day when it arrives after 15:00" (Decree 23/2015/NĐ-CP), published as 1 working day.
+ */
+export const ON_THE_SPOT_LIMITS = { days: 1, hours: 8 } as const;
 
 export function validateProcedureCode(code: string, errors: FieldErrors, field = 'code'): void {
   errors.check(PROCEDURE_CODE.test(code), field, 'a national procedure code such as 1.001193');
@@ -184,6 +195,35 @@ export function validateDefinition(definition: ProcedureDefinition, errors: Fiel
 
   errors.check(isOneOf(ONLINE_LEVELS, definition.onlineLevel), 'onlineLevel', 'full, partial or none');
   validateInternalProcess(definition.internalProcess, errors);
+  if (definition.onTheSpot) validateOnTheSpot(definition, errors);
+}
+
+/**
+ * What an on-the-spot (4 tại chỗ) version must say: the applicant waits at the desk while the
+ * dossier is received, appraised, approved and returned, so
+ * - it is done within one working day (ON_THE_SPOT_LIMITS: at most 1 working day or 8 working
+ *   hours; 0 is allowed, "at once");
+ * - it is received at a desk: every procedure is (the desk is always a channel, whatever the
+ *   online level: `full` online adds the national portal, it does not close the desk), so there
+ *   is nothing more to check for the channel;
+ * - its internal process stays with the agency at the desk: no step hands the dossier over to
+ *   another agency or level (an inter-agency flow cannot end in the same visit).
+ * Each failure is reported on `onTheSpot`.
+ */
+export function validateOnTheSpot(definition: { processingTime: ProcessingTime; internalProcess: readonly Pick<ProcessStep, 'handsOver'>[] }, errors: FieldErrors): void {
+  const time = definition.processingTime;
+  if (isOneOf(TIME_UNITS, time.unit)) {
+    const limit = ON_THE_SPOT_LIMITS[time.unit];
+    errors.check(
+      time.amount <= limit,
+      'onTheSpot',
+      `an on-the-spot procedure is done within one working day (at most ${ON_THE_SPOT_LIMITS.days} working day or ${ON_THE_SPOT_LIMITS.hours} working hours), not ${time.amount} working ${time.unit}`,
+    );
+  }
+  const handover = definition.internalProcess.findIndex((step) => step.handsOver);
+  if (handover >= 0) {
+    errors.add('onTheSpot', `an on-the-spot procedure stays with one agency, but step ${handover + 1} of the internal process hands the dossier over to another agency or level`);
+  }
 }
 
 /** An empty process is allowed (not yet approved); otherwise each step is valid and the shares sum to 1. */

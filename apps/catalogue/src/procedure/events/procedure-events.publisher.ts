@@ -54,6 +54,7 @@ function summary(version: ProcedureVersion): EventData<typeof ProcedurePublished
     locationIndependent: d.locationIndependent,
     postalIntake: d.postalIntake,
     postalReturn: d.postalReturn,
+    onTheSpot: d.onTheSpot,
     components: d.components.map((c) => ({ code: c.code, mandatory: c.mandatory })),
     effectiveFrom: version.effectiveFrom.toISOString(),
     decision: version.decision,

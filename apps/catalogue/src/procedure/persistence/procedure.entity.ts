@@ -117,6 +117,10 @@ export class ProcedureVersionEntity {
   @Column({ name: 'internal_process', type: 'jsonb' })
   internalProcess!: ProcessStep[];
 
+  /** On the spot (4 tại chỗ); false for every version stored before the flag existed (migration 1764979200000). */
+  @Column({ name: 'on_the_spot', type: 'boolean', default: false })
+  onTheSpot!: boolean;
+
   /** procedureFingerprint() of the imported content; null for versions published through administration. */
   @Column({ type: 'text', nullable: true })
   fingerprint!: string | null;

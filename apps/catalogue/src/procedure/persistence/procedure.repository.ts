@@ -199,6 +199,7 @@ function toEntity(tenantId: string, version: ProcedureVersion): Omit<ProcedureVe
     fees: d.fees,
     results: d.results,
     internalProcess: d.internalProcess,
+    onTheSpot: d.onTheSpot,
     fingerprint: version.fingerprint ?? null,
   };
 }
@@ -238,6 +239,7 @@ function toDomain(entity: ProcedureVersionEntity): ProcedureVersion {
       postalIntake: entity.postalIntake,
       postalReturn: entity.postalReturn,
       internalProcess: entity.internalProcess.map((s) => ({ ...s, role: s.role as ProcessRole })),
+      onTheSpot: entity.onTheSpot,
     },
   };
 }

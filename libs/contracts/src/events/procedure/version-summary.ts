@@ -27,6 +27,10 @@ export const procedureVersionSummary = {
   locationIndependent: z.boolean(),
   postalIntake: z.boolean(),
   postalReturn: z.boolean(),
+  onTheSpot: z
+    .boolean()
+    .default(false)
+    .describe('On the spot (4 tại chỗ): received, appraised, approved and returned at the desk in one visit; absent (false) in events published before the flag existed'),
   components: z
     .array(z.strictObject({ code: z.string().min(1).max(64).describe('Component code, stable within the procedure, e.g. "TK01"'), mandatory: z.boolean() }))
     .describe('Components (papers) a dossier of this version is made of'),

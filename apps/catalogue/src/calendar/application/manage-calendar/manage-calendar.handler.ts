@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DayInfo, LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, OfficeHoursInterval, toLocalDate } from '@motcua/calendar';
-import { authorizeCaller } from '@motcua/auth';
+import { authorizeCaller, authorizePublicRead } from '@motcua/auth';
 import { TenantTransactionRunner } from '@motcua/persistence';
 import { CatalogueError, CatalogueErrorCode } from '../../../procedure/domain/catalogue.errors';
 import { FieldErrors, isIsoDate } from '../../../shared/domain/validation';
@@ -27,7 +27,7 @@ export class ManageCalendarHandler {
   ) {}
 
   async get(input: { year?: number | null }, now = new Date()): Promise<CalendarView> {
-    authorizeCaller('procedure.read');
+    authorizePublicRead('procedure.read');
     const year = input.year || toLocalDate(now).year;
     if (!Number.isInteger(year) || year < LUNAR_MIN_YEAR || year > LUNAR_MAX_YEAR) {
       throw new CatalogueError(CatalogueErrorCode.QueryInvalid, 'The year is out of range', { errors: [{ field: 'year', message: `${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}` }] });

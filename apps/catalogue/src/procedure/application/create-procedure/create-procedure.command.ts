@@ -50,6 +50,7 @@ function shortForm(input: CreateProcedureInput, errors: FieldErrors): ProcedureD
     postalIntake: false,
     postalReturn: false,
     internalProcess: [],
+    onTheSpot: false,
   };
   const own: FieldError[] = [];
   validateDefinition(definition, new FieldErrors('', own));

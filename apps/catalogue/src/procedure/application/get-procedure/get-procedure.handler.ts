@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { authorizeCaller } from '@motcua/auth';
+import { authorizeCaller, authorizePublicRead } from '@motcua/auth';
 import { TenantTransactionRunner } from '@motcua/persistence';
 import { FieldErrors } from '../../../shared/domain/validation';
 import { CatalogueError, CatalogueErrorCode } from '../../domain/catalogue.errors';
@@ -17,7 +17,7 @@ export class GetProcedureHandler {
   ) {}
 
   async execute(input: SelectorInput, now = new Date()): Promise<ProcedureVersion> {
-    authorizeCaller('procedure.read');
+    authorizePublicRead('procedure.read');
     const errors = new FieldErrors();
     const [selector] = parsed<[ProcedureSelector]>(errors, CatalogueErrorCode.QueryInvalid, parseSelector(input, now, errors));
     return this.runner.run((manager) => this.reader.resolve(manager, selector));
