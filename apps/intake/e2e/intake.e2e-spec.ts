@@ -67,6 +67,7 @@ const definition = (overrides: Partial<CatalogueV1.ProcedureDefinition>): Catalo
   postalIntake: true,
   postalReturn: true,
   internalProcess: [],
+  onTheSpot: false,
   ...overrides,
 });
 
@@ -98,7 +99,7 @@ describe('intake: channels, the desk check, codes and tracking over gRPC', () =>
     hy(actor, (c) => c.submitDossier({ procedureId: business.id, applicant: person, components, channel: 'online', idempotencyKey: null, ...extra }));
   const submitAtDesk = (channel: 'desk' | 'postal', officer: Actor = centreOfficer, procedureId = business.id) =>
     hy(officer, (c) => c.submitAtDesk({ procedureId, applicant: person, components, channel, deskId: '', applicantSubject: citizen.subject, idempotencyKey: '' }));
-  const receiveAs = (officer: Actor, dossierId: string) => hy(officer, (c) => c.receiveDossier({ dossierId, deskId: '', note: '' }));
+  const receiveAs = (officer: Actor, dossierId: string) => hy(officer, (c) => c.receiveDossier({ dossierId, deskId: '', note: '', feeCase: null }));
 
   beforeAll(async () => {
     platform = await startPlatform();

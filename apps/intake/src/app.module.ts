@@ -9,7 +9,7 @@ import { CheckDossierHandler } from './dossier/application/check-dossier/check-d
 import { GetDossierHandler } from './dossier/application/get-dossier/get-dossier.handler';
 import { ListPendingChecksHandler } from './dossier/application/list-pending-checks/list-pending-checks.handler';
 import { TrackDossierHandler } from './dossier/application/track-dossier/track-dossier.handler';
-import { MarkInProcessingHandler } from './dossier/application/mark-in-processing/mark-in-processing.handler';
+import { FollowProcessingHandler } from './dossier/application/follow-processing/follow-processing.handler';
 import { ProcedureCatalogue } from './dossier/application/procedure-catalogue.port';
 import { PSEUDONYM_KEY, SubmitDossierHandler } from './dossier/application/submit-dossier/submit-dossier.handler';
 import { DossierEventsConsumer } from './dossier/events/dossier-events.consumer';
@@ -22,7 +22,11 @@ import {
   SubmissionKeyEntity,
 } from './dossier/persistence/dossier.entity';
 import { DossierRepository } from './dossier/persistence/dossier.repository';
-import { LocalDocumentStorage } from './document/adapters/local-document-storage';
+import { ListPersonalDataAccessHandler } from './dossier/application/list-personal-data-access/list-personal-data-access.handler';
+import { PersonalDataAccessLog } from './dossier/application/personal-data-access/personal-data-access.log';
+import { PersonalDataAccessEntity } from './dossier/persistence/personal-data-access.entity';
+import { PersonalDataAccessRepository } from './dossier/persistence/personal-data-access.repository';
+import { documentStorageFor } from './document/adapters/document-storage.factory';
 import { DocumentController } from './document/api/document.controller';
 import { AddToWalletHandler } from './document/application/add-to-wallet/add-to-wallet.handler';
 import { DocumentLimits } from './document/application/document-limits';
@@ -45,6 +49,7 @@ export const INTAKE_ENTITIES = [
   SubmissionKeyEntity,
   DocumentEntity,
   DocumentReuseEntity,
+  PersonalDataAccessEntity,
 ];
 
 @Module({})
@@ -63,7 +68,8 @@ export class IntakeModule {
         ApplicantActionsHandler,
         TrackDossierHandler,
         ListPendingChecksHandler,
-        MarkInProcessingHandler,
+        FollowProcessingHandler,
+        PersonalDataAccessRepository, PersonalDataAccessLog, ListPersonalDataAccessHandler,
         DossierEventsConsumer,
         { provide: PSEUDONYM_KEY, useValue: config.PSEUDONYM_KEY },
         { provide: ProcedureCatalogue, useFactory: () => new GrpcProcedureCatalogue(config.CATALOGUE_GRPC_URL, config.CATALOGUE_DEADLINE_MS) },
@@ -74,7 +80,7 @@ export class IntakeModule {
         RecordReuseHandler,
         GetReceiptHandler,
         { provide: DocumentLimits, useValue: new DocumentLimits(config.DOCUMENT_MAX_BYTES) },
-        { provide: DocumentStorage, useValue: new LocalDocumentStorage(config.DOCUMENT_STORAGE_DIR) },
+        { provide: DocumentStorage, useValue: documentStorageFor(config) },
         { provide: ReceiptSource, useClass: SqlReceiptSource },
       ],
     };

@@ -14,6 +14,7 @@ import {
   checkGrpcHealth,
   connectGrpcMicroservice,
   createGrpcClient,
+  DEFAULT_MAX_MESSAGE_BYTES,
   type GrpcClient,
   type GrpcHealth,
   readRpcError,
@@ -356,6 +357,27 @@ describe('gRPC between a client and a NestJS service (@motcua/rpc)', () => {
       expect(readRpcError(failure)).toMatchObject({ status: status.DEADLINE_EXCEEDED, code: 'DEADLINE_EXCEEDED' });
     } finally {
       impatient.close();
+    }
+  });
+
+  it('carries messages above grpc-js default 4 MiB both ways, up to the configured limit', async () => {
+    const id = 'x'.repeat(6 * 1024 * 1024);
+    const answer = await runInTenant(hungYen, () => catalogue.getProcedure({ id }));
+    expect(answer.id).toHaveLength(id.length);
+  });
+
+  it('refuses a message above the limit with RESOURCE_EXHAUSTED: at the client, and at the server', async () => {
+    const id = 'x'.repeat(DEFAULT_MAX_MESSAGE_BYTES);
+    const atClient = await runInTenant(hungYen, () => catalogue.getProcedure({ id })).catch((error: unknown) => error);
+    expect(readRpcError(atClient).status).toBe(status.RESOURCE_EXHAUSTED);
+    const generous = createGrpcClient(GrpcServices.catalogue, url, { deadlineMs: 10_000, maxMessageBytes: 2 * DEFAULT_MAX_MESSAGE_BYTES });
+    try {
+      const atServer = await runInTenant(hungYen, () => generous.getProcedure({ id })).catch((error: unknown) => error);
+      expect(readRpcError(atServer).status).toBe(status.RESOURCE_EXHAUSTED);
+      // The server is unharmed: a normal call on the same channel still answers.
+      await expect(runInTenant(hungYen, () => generous.getProcedure({ id: 'p-3' }))).resolves.toMatchObject({ id: 'p-3' });
+    } finally {
+      generous.close();
     }
   });
 

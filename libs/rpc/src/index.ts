@@ -1,5 +1,11 @@
 // @motcua/rpc: gRPC helpers shared by the services and the gateway.
-export { GRPC_LOADER_OPTIONS, DEFAULT_DEADLINE_MS } from './loader-options';
+export {
+  GRPC_LOADER_OPTIONS,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  GRPC_MESSAGE_ENVELOPE_BYTES,
+  grpcMessageLimitFor,
+} from './loader-options';
 // Errors: what services throw, and how it travels.
 // DomainError, ErrorCategory and FieldError come from @motcua/domain-kernel.
 export { RpcError, RpcErrorCode, assertNever, isErrorCategory } from './errors/rpc-error';

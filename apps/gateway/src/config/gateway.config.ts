@@ -68,6 +68,12 @@ const schema = baseServiceEnv.extend({
   /** JSON object: a province's host name → its tenant id. */
   TENANT_HOSTS: json(z.record(z.string(), z.string().refine(isTenantId, 'a tenant id'))).default({}),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /**
+   * Largest document upload in bytes: set it to intake's DOCUMENT_MAX_BYTES (same name, same
+   * default 10 MiB). It sizes the upload route's body limit (base64 in JSON) and the gRPC
+   * message limit towards intake; BODY_LIMIT_BYTES stays the limit of every other route.
+   */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
   /** Audit entries go to Kafka (the gateway has no database). */
   ...kafkaEnv.pick({ KAFKA_BROKERS: true, KAFKA_IDEMPOTENT_PRODUCER: true }).shape,

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ServedRoutes } from '../openapi/served-routes';
+import { applyDocumentUploadBodyLimit } from '../routes/dossiers.controller';
 import { applyCors, CorsPolicy } from './cors';
 import { tagEntities } from './etag';
 import { rememberFastifyRefusals } from './fastify-refusals';
@@ -19,6 +20,7 @@ export function configureGatewayHttp(app: NestFastifyApplication, config: Gatewa
   setSecurityHeaders(fastify);
   applyCors(fastify, new CorsPolicy(config.CORS_ORIGINS, config.TENANT_HOSTS));
   acceptJsonBodiesOnly(fastify);
+  applyDocumentUploadBodyLimit(fastify, config);
   rememberFastifyRefusals(fastify);
   tagEntities(fastify);
   app.get(ServedRoutes).recordFrom(fastify);

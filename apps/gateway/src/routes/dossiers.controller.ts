@@ -1,15 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { IntakeV1, ProcessingV1 } from '@motcua/contracts';
+import { IntakeDocumentsV1, IntakeV1, ProcessingV1 } from '@motcua/contracts';
 import { RouteAccess } from '../access/route-access.decorator';
 import { ServiceClients } from '../clients/service-clients';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { DependsOn } from '../health/depends-on.decorator';
 import { ETagged } from '../http/etag';
-import { CursorPage, cursorPage, pageQuerySchema, pageRequest, setPageLinks } from '../http/pagination';
+import { HttpProblem, HttpProblemCode } from '../http/http-problem';
+import { CursorPage, cursorPage, cursorPageSchema, pageQuerySchema, pageRequest, setPageLinks } from '../http/pagination';
 import { ZodBodyPipe, ZodQueryPipe } from '../http/zod-body.pipe';
 import { IdempotencyKey } from '../idempotency/idempotency.decorator';
 import { ApiOperation } from '../openapi/api-operation.decorator';
+import { apiSchema, mirrorsContract } from '../openapi/api-schemas';
 import {
   DossierActionsSchema,
   DossierDetailSchema,
@@ -52,6 +55,14 @@ const SubmitAtDeskBody = z.strictObject({
 const ReceiveBody = z.strictObject({
   deskId: z.string().optional().describe("One of the officer's desks; omit: the first."),
   note: z.string().max(2000).optional(),
+  feeCase: z
+    .strictObject({
+      variant: z.string().optional().describe('A fee variant (case) code of the procedure; omit: the default amounts.'),
+      attributes: z.array(z.string()).optional().describe('Case attributes granting exemptions, e.g. `HO_NGHEO`.'),
+      quantities: z.array(z.strictObject({ item: z.string(), quantity: z.number().int().min(0) })).optional().describe('Counted units of per-unit fee items.'),
+    })
+    .optional()
+    .describe("The applicant's case for the fees assessed at receipt."),
 });
 
 const SupplementRequestBody = z.strictObject({
@@ -88,6 +99,32 @@ const TrackQuery = z.strictObject({
   secret: z.string().min(1).max(20).describe("The last 4 digits of the applicant's phone or ID/tax number."),
 });
 type TrackQuery = z.infer<typeof TrackQuery>;
+
+const AccessLogQuery = pageQuerySchema({ defaultLimit: 20, maxLimit: 100 });
+type AccessLogQuery = z.infer<typeof AccessLogQuery>;
+
+const PersonalDataAccessSchema = apiSchema(
+  'PersonalDataAccess',
+  mirrorsContract<IntakeV1.PersonalDataAccess>()(
+    z
+      .object({
+        id: z.string(),
+        accessedAt: z.string().describe('RFC 3339 instant of the read.'),
+        actorSubject: z.string().describe("The reader's opaque subject."),
+        actorRoles: z.array(z.string()),
+        actorAgencyId: z.string().describe("The reader's agency; empty for tenant-wide roles."),
+        dossierId: z.string(),
+        read: z.string().describe('What was read: `GetDossier`, `GetDossierDetail`, `ListDossierActions` or `GetReceipt`.'),
+        traceId: z.string().describe('The trace of the request that read.'),
+      })
+      .describe("One read of the applicant's personal data by someone other than the applicant (no data values)."),
+  ),
+);
+
+const PersonalDataAccessPageSchema = apiSchema(
+  'PersonalDataAccessPage',
+  cursorPageSchema(PersonalDataAccessSchema).describe('One page of the access log, newest first.'),
+);
 
 const DESK_ERRORS = {
   403: { description: "The desk is not one of the caller's.", codes: ['DESK_NOT_OWN'] },
@@ -183,11 +220,12 @@ export class DossiersController {
     responses: {
       200: { description: 'The dossier, received.', schema: DossierDetailSchema },
       ...DESK_ERRORS,
-      422: { description: 'The desk cannot receive this procedure or unit.', codes: ['DESK_CANNOT_RECEIVE'] },
+      422: { description: 'The desk cannot receive this procedure or unit, or the fee case does not fit the fee schedule.', codes: ['DESK_CANNOT_RECEIVE', 'FEE_CASE_INVALID'] },
     },
   })
   receive(@Param('id') id: string, @Body(new ZodBodyPipe(ReceiveBody)) body: z.infer<typeof ReceiveBody>): Promise<IntakeV1.DossierDetail> {
-    return this.clients.intake.receiveDossier({ dossierId: id, deskId: body.deskId ?? '', note: body.note ?? '' });
+    const feeCase = body.feeCase ? { variant: body.feeCase.variant ?? '', attributes: body.feeCase.attributes ?? [], quantities: body.feeCase.quantities ?? [] } : null;
+    return this.clients.intake.receiveDossier({ dossierId: id, deskId: body.deskId ?? '', note: body.note ?? '', feeCase });
   }
 
   @Post(':id/supplement-request')
@@ -262,6 +300,40 @@ export class DossiersController {
   })
   withdraw(@Param('id') id: string, @Body(new ZodBodyPipe(WithdrawalBody)) body: z.infer<typeof WithdrawalBody>): Promise<IntakeV1.DossierDetail> {
     return this.clients.intake.withdrawDossier({ dossierId: id, reason: body.reason ?? '' });
+  }
+
+  @Get(':id/access-log')
+  @DependsOn('intake')
+  @ApiOperation({
+    summary: "Who read the applicant's personal data in a dossier, newest first (its applicant; the province's tenant admins)",
+    description:
+      'Every read of the dossier, its history or its receipt by staff is recorded (who, roles, agency, what, trace, when; no data values). The applicant reading their own dossier is not.',
+    params: { id: 'The dossier id (uuid).' },
+    responses: {
+      200: {
+        description: 'One page of the access log.',
+        schema: PersonalDataAccessPageSchema,
+        headers: { Link: { description: 'RFC 8288: `<…>; rel="next"` while another page follows.' } },
+      },
+      403: { description: 'Neither the applicant nor a tenant admin of the province.', codes: ['ACCESS_DENIED'] },
+      404: { description: 'No such dossier.', codes: ['DOSSIER_NOT_FOUND'] },
+    },
+  })
+  async accessLog(
+    @Param('id') id: string,
+    @Query(new ZodQueryPipe(AccessLogQuery)) query: AccessLogQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CursorPage<IntakeV1.PersonalDataAccess>> {
+    const scope = `access-log:${id}`;
+    const request = pageRequest(scope, query);
+    const token = request.after?.token;
+    const answer = await this.clients.intake.listPersonalDataAccess({ dossierId: id, pageSize: request.limit, pageToken: typeof token === 'string' ? token : '' });
+    const page = cursorPage(scope, answer.entries, answer.nextPageToken ? { token: answer.nextPageToken } : undefined, {
+      path: `/v1/dossiers/${encodeURIComponent(id)}/access-log`,
+      limit: request.limit,
+    });
+    setPageLinks(reply, page);
+    return page;
   }
 
   @Get(':id/receipt')
@@ -374,5 +446,103 @@ export class TrackingController {
   })
   track(@Query(new ZodQueryPipe(TrackQuery)) query: TrackQuery): Promise<IntakeV1.TrackedDossier> {
     return this.clients.intake.trackDossier({ code: query.code, secret: query.secret });
+  }
+}
+
+/** The upload route, whose body limit follows the upload limit (see `applyDocumentUploadBodyLimit`). */
+export const DOCUMENT_UPLOAD_ROUTE = { method: 'POST', url: '/v1/documents' } as const;
+
+/** Room in an upload body beyond the base64 content: the other fields and JSON syntax. */
+const UPLOAD_ENVELOPE_BYTES = 64 * 1024;
+
+/** The body limit of the upload route: `maxBytes` of content in base64, plus the envelope. */
+export function documentUploadBodyLimit(maxBytes: number): number {
+  return 4 * Math.ceil(maxBytes / 3) + UPLOAD_ENVELOPE_BYTES;
+}
+
+/**
+ * Gives the upload route its own body limit, sized from DOCUMENT_MAX_BYTES (intake's upload
+ * limit), while every other route keeps BODY_LIMIT_BYTES. A fastify `onRoute` hook: call it
+ * before the application initializes (configureGatewayHttp does).
+ */
+export function applyDocumentUploadBodyLimit(fastify: FastifyInstance, config: Pick<GatewayConfig, 'DOCUMENT_MAX_BYTES'>): void {
+  fastify.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (route.url === DOCUMENT_UPLOAD_ROUTE.url && methods.includes(DOCUMENT_UPLOAD_ROUTE.method)) {
+      route.bodyLimit = documentUploadBodyLimit(config.DOCUMENT_MAX_BYTES);
+    }
+  });
+}
+
+const UploadDocumentBody = z.strictObject({
+  content: z.base64().min(1).describe('The file, base64 (RFC 4648 with padding); at most the upload limit (default 10 MiB) once decoded.'),
+  fileName: z.string().min(1).max(255).describe('Kept as personal data: stored, never logged.'),
+  documentType: z.string().max(100).optional().describe('e.g. `giay-khai-sinh`; omit when unknown.'),
+  declaredContentType: z.string().max(200).optional().describe('Informative only: the type is sniffed from the bytes.'),
+  onBehalfOf: z
+    .strictObject({ applicantSubject: z.string(), deskId: z.string() })
+    .optional()
+    .describe('A desk officer acting for an applicant at one of their desks; omit to upload your own.'),
+});
+
+const DocumentSchema = apiSchema(
+  'Document',
+  mirrorsContract<IntakeDocumentsV1.Document>()(
+    z
+      .object({
+        id: z.string().describe('The document (uuid): a component\'s `fileReference`.'),
+        ownerSubject: z.string(),
+        documentType: z.string(),
+        contentType: z.string().describe('Sniffed from the bytes: PDF, JPEG, PNG, DOCX or XML.'),
+        size: z.string().describe('Bytes (int64 as a string).'),
+        sha256: z.string().describe('Hex SHA-256 of the bytes.'),
+        fileName: z.string(),
+        inWallet: z.boolean(),
+        walletSource: z.string().describe('Empty, `digitized` or `result`.'),
+        createdAt: z.string().describe('RFC 3339 instant, UTC.'),
+      })
+      .describe('A stored file.'),
+  ),
+);
+
+/** Files of dossiers: stored by intake after its size and content checks. */
+@Controller('v1/documents')
+@RouteAccess({ tenant: 'required' })
+@DependsOn('intake')
+export class DocumentsController {
+  constructor(
+    private readonly clients: ServiceClients,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Upload a file for a dossier component (citizen, business; desk officer for an applicant)',
+    description:
+      'The content goes base64 in JSON. Its type is sniffed from the bytes (PDF, JPEG, PNG, DOCX, XML); anything else is refused and nothing is stored. Use the answer\'s `id` as a component\'s `fileReference`.',
+    responses: {
+      201: { description: 'The file, stored, with its sniffed type and SHA-256.', schema: DocumentSchema },
+      400: { description: 'Empty, malformed, or a refused content type.', codes: ['DOCUMENT_REQUEST_INVALID', 'DOCUMENT_CONTENT_REFUSED', 'DOCUMENT_TOO_LARGE'] },
+      403: { description: 'Acting for an applicant at a desk that is not the caller\'s.', codes: ['ACCESS_DENIED'] },
+      413: { description: 'The file is larger than the upload limit: nothing is stored.', codes: ['BODY_TOO_LARGE'] },
+    },
+  })
+  upload(@Body(new ZodBodyPipe(UploadDocumentBody)) body: z.infer<typeof UploadDocumentBody>): Promise<IntakeDocumentsV1.Document> {
+    const content = Buffer.from(body.content, 'base64');
+    const maxBytes = this.config.DOCUMENT_MAX_BYTES;
+    if (content.length > maxBytes) {
+      throw new HttpProblem(HttpProblemCode.BodyTooLarge, `The file is larger than ${maxBytes} bytes`, {
+        errors: [{ field: 'content', message: `at most ${maxBytes} bytes` }],
+        details: { maxBytes, size: content.length },
+      });
+    }
+    return this.clients.intakeDocuments.uploadDocument({
+      content,
+      declaredContentType: body.declaredContentType ?? '',
+      fileName: body.fileName,
+      documentType: body.documentType ?? '',
+      onBehalfOf: body.onBehalfOf ?? null,
+    });
   }
 }

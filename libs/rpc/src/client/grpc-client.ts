@@ -13,13 +13,20 @@ import { loadSync } from '@grpc/proto-loader';
 import type { Observable } from 'rxjs';
 import type { GrpcServiceRef } from '@motcua/contracts';
 import { contextToCarrier, tryCurrentTenant } from '@motcua/tenancy';
-import { DEFAULT_DEADLINE_MS, GRPC_LOADER_OPTIONS } from '../loader-options';
+import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_MESSAGE_BYTES, GRPC_LOADER_OPTIONS } from '../loader-options';
 
 export interface GrpcClientOptions {
   /** Deadline of each call unless the call sets its own; default 5000 ms. */
   deadlineMs?: number;
   /** Default: insecure (in-cluster traffic; TLS belongs to the mesh). */
   credentials?: ChannelCredentials;
+  /**
+   * Largest message sent or received, in bytes (default DEFAULT_MAX_MESSAGE_BYTES, 16 MiB plus
+   * envelope; size it with `grpcMessageLimitFor(<configured upload limit>)`). A larger request
+   * fails locally with RESOURCE_EXHAUSTED without reaching the server.
+   */
+  maxMessageBytes?: number;
+  /** Raw grpc-js channel options; `grpc.max_*_message_length` set here win over `maxMessageBytes`. */
   channelOptions?: ChannelOptions;
 }
 
@@ -91,7 +98,14 @@ export function createGrpcClient<TClient>(
   options: GrpcClientOptions = {},
 ): GrpcClient<TClient> {
   const ctor = typeof service === 'function' ? service : loadServiceClientConstructor(service);
-  const client: Client = new ctor(url, options.credentials ?? grpcCredentials.createInsecure(), options.channelOptions);
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1) throw new RangeError('maxMessageBytes must be a positive integer');
+  const channelOptions: ChannelOptions = {
+    'grpc.max_receive_message_length': maxMessageBytes,
+    'grpc.max_send_message_length': maxMessageBytes,
+    ...options.channelOptions,
+  };
+  const client: Client = new ctor(url, options.credentials ?? grpcCredentials.createInsecure(), channelOptions);
   const defaultDeadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const methods: Record<string, unknown> = {
     close: () => client.close(),

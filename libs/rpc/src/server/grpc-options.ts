@@ -4,7 +4,7 @@ import type { PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import type { GrpcServiceRef } from '@motcua/contracts';
-import { GRPC_LOADER_OPTIONS } from '../loader-options';
+import { DEFAULT_MAX_MESSAGE_BYTES, GRPC_LOADER_OPTIONS } from '../loader-options';
 import { GrpcHealth } from './grpc-health';
 
 interface CommonServerConfig {
@@ -18,6 +18,12 @@ interface CommonServerConfig {
   includeDirs?: string[];
   /** Drain in-flight calls on close instead of cutting them (default true). */
   gracefulShutdown?: boolean;
+  /**
+   * Largest message received or sent, in bytes (default DEFAULT_MAX_MESSAGE_BYTES, 16 MiB plus
+   * envelope; size it with `grpcMessageLimitFor(<configured upload limit>)`). A larger message
+   * is refused with RESOURCE_EXHAUSTED before any handler runs.
+   */
+  maxMessageBytes?: number;
 }
 
 /** Either the contract services to serve, or proto packages and files spelled out. */
@@ -54,6 +60,8 @@ export function grpcMicroserviceOptions(config: GrpcMicroserviceConfig): GrpcOpt
   const packages = 'services' in config ? [...new Set(config.services.map((s) => s.packageName))] : config.packages;
   const protoPaths = 'services' in config ? [...new Set(config.services.map((s) => s.protoFile))] : config.protoPaths;
   const reflection = config.reflection ?? true;
+  const maxMessageBytes = config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1) throw new RangeError('maxMessageBytes must be a positive integer');
 
   return {
     transport: Transport.GRPC,
@@ -63,6 +71,8 @@ export function grpcMicroserviceOptions(config: GrpcMicroserviceConfig): GrpcOpt
       protoPath: protoPaths.map((file) => toIncludeRelative(file, includeDirs)),
       loader: { ...GRPC_LOADER_OPTIONS, includeDirs },
       gracefulShutdown: config.gracefulShutdown ?? true,
+      maxReceiveMessageLength: maxMessageBytes,
+      maxSendMessageLength: maxMessageBytes,
       onLoadPackageDefinition: (definition: PackageDefinition, server: Pick<Server, 'addService'>) => {
         health.addToServer(server);
         if (reflection) new ReflectionService(definition).addToServer(server);

@@ -2,7 +2,8 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { CatalogueV1, GrpcServices } from '@motcua/contracts';
 import { createGrpcClient, GrpcClient, readRpcError } from '@motcua/rpc';
-import { AppointmentSlot, CompetentAgency, DeskReceiveDecision, ProcedureCatalogue } from '../application/procedure-catalogue.port';
+import { AppointmentSlot, CompetentAgency, DeskReceiveDecision, FeeCase, ProcedureCatalogue, StructureNames } from '../application/procedure-catalogue.port';
+import { IntakeError, IntakeErrorCode } from '../domain/intake.errors';
 import { Channel, FeeLine, ProcedureRequirements } from '../domain/dossier';
 
 /** The catalogue over gRPC: synchronous hops outside the intake transactions, with a deadline. */
@@ -49,8 +50,16 @@ export class GrpcProcedureCatalogue extends ProcedureCatalogue implements OnAppl
     return { allowed: decision.allowed, reason: decision.reason, explanation: decision.explanation, locationIndependent: decision.reason === 'location_independent' };
   }
 
-  async assessFees(versionId: string, channel: Channel): Promise<{ lines: FeeLine[]; total: number }> {
-    const assessment = await this.client.assessFees({ procedure: { versionId, asOf: '' }, variant: '', attributes: [], quantities: [], channel });
+  async assessFees(versionId: string, channel: Channel, feeCase: FeeCase): Promise<{ lines: FeeLine[]; total: number }> {
+    const assessment = await this.client
+      .assessFees({ procedure: { versionId, asOf: '' }, variant: feeCase.variant, attributes: feeCase.attributes, quantities: feeCase.quantities, channel })
+      .catch((error: unknown) => {
+        const refusal = readRpcError(error);
+        if (refusal.status !== GrpcStatus.INVALID_ARGUMENT) throw error;
+        throw new IntakeError(IntakeErrorCode.FeeCaseInvalid, `The fee case does not fit the procedure's fee schedule: ${refusal.message}`, {
+          errors: ((refusal.details as { errors?: { field: string; message: string }[] }).errors ?? []).map((e) => ({ field: `feeCase.${e.field}`, message: e.message })),
+        });
+      });
     return {
       lines: assessment.lines.map((line) => ({
         item: line.item,
@@ -67,6 +76,17 @@ export class GrpcProcedureCatalogue extends ProcedureCatalogue implements OnAppl
   async appointment(versionId: string, receivedAt: Date): Promise<AppointmentSlot> {
     const appointment = await this.client.computeAppointment({ versionId, receivedAt: receivedAt.toISOString() });
     return { appointmentAt: new Date(appointment.appointmentAt), localDate: appointment.localDate };
+  }
+
+  async structureNames(agencyId: string, deskId?: string): Promise<StructureNames> {
+    const [agencies, desks] = await Promise.all([
+      this.client.listAgencies({ unitCode: '', kind: '', asOf: '' }),
+      deskId ? this.client.listDesks({ agencyId }) : Promise.resolve({ desks: [] }),
+    ]);
+    return {
+      agency: agencies.agencies.find((agency) => agency.id === agencyId)?.name || null,
+      desk: desks.desks.find((desk) => desk.id === deskId)?.name || null,
+    };
   }
 
   onApplicationShutdown(): void {

@@ -3,8 +3,10 @@ import { IntakeV1 } from '@motcua/contracts';
 import { ApplicantActionsHandler } from '../application/applicant-actions/applicant-actions.handler';
 import { CheckDossierCommand, dossierIdOf } from '../application/check-dossier/check-dossier.command';
 import { CheckDossierHandler } from '../application/check-dossier/check-dossier.handler';
+import { DEFAULT_FEE_CASE } from '../application/procedure-catalogue.port';
 import { GetDossierHandler } from '../application/get-dossier/get-dossier.handler';
 import { ListPendingChecksHandler } from '../application/list-pending-checks/list-pending-checks.handler';
+import { ListPersonalDataAccessHandler } from '../application/list-personal-data-access/list-personal-data-access.handler';
 import { SubmitDossierCommand } from '../application/submit-dossier/submit-dossier.command';
 import { SubmitDossierHandler } from '../application/submit-dossier/submit-dossier.handler';
 import { TrackDossierHandler } from '../application/track-dossier/track-dossier.handler';
@@ -21,6 +23,7 @@ export class IntakeController implements IntakeV1.IntakeServiceController {
     private readonly applicantHandler: ApplicantActionsHandler,
     private readonly trackHandler: TrackDossierHandler,
     private readonly worklistHandler: ListPendingChecksHandler,
+    private readonly accessLogHandler: ListPersonalDataAccessHandler,
   ) {}
 
   async submitDossier(request: IntakeV1.SubmitDossierRequest): Promise<IntakeV1.Dossier> {
@@ -32,15 +35,22 @@ export class IntakeController implements IntakeV1.IntakeServiceController {
   }
 
   async getDossier(request: IntakeV1.GetDossierRequest): Promise<IntakeV1.Dossier> {
-    return toProto(await this.getHandler.execute(request.id ?? ''));
+    return toProto(await this.getHandler.execute(request.id ?? '', 'GetDossier'));
   }
 
   async getDossierDetail(request: IntakeV1.GetDossierDetailRequest): Promise<IntakeV1.DossierDetail> {
-    return toDetail(await this.getHandler.execute(request.id ?? ''));
+    return toDetail(await this.getHandler.execute(request.id ?? '', 'GetDossierDetail'));
   }
 
   async receiveDossier(request: IntakeV1.ReceiveDossierRequest): Promise<IntakeV1.DossierDetail> {
-    return toDetail(await this.checkHandler.execute(CheckDossierCommand.create(request, { kind: 'receive', note: request.note ?? '' })));
+    const feeCase = request.feeCase
+      ? {
+          variant: request.feeCase.variant ?? '',
+          attributes: request.feeCase.attributes ?? [],
+          quantities: (request.feeCase.quantities ?? []).map((q) => ({ item: q.item ?? '', quantity: q.quantity ?? 0 })),
+        }
+      : DEFAULT_FEE_CASE;
+    return toDetail(await this.checkHandler.execute(CheckDossierCommand.create(request, { kind: 'receive', note: request.note ?? '', feeCase })));
   }
 
   async requestSupplement(request: IntakeV1.RequestSupplementRequest): Promise<IntakeV1.DossierDetail> {
@@ -86,6 +96,23 @@ export class IntakeController implements IntakeV1.IntakeServiceController {
     const actions = await this.getHandler.actions(request.dossierId ?? '');
     return {
       actions: actions.map((a) => ({ id: a.id, action: a.action, actorSubject: a.actorSubject, deskId: a.deskId ?? '', at: a.at.toISOString(), detailsJson: JSON.stringify(a.details) })),
+    };
+  }
+
+  async listPersonalDataAccess(request: IntakeV1.ListPersonalDataAccessRequest): Promise<IntakeV1.ListPersonalDataAccessResponse> {
+    const page = await this.accessLogHandler.execute({ dossierId: request.dossierId ?? '', pageSize: request.pageSize ?? 0, pageToken: request.pageToken ?? '' });
+    return {
+      entries: page.entries.map((e) => ({
+        id: e.id,
+        accessedAt: e.accessedAt.toISOString(),
+        actorSubject: e.actorSubject,
+        actorRoles: [...e.actorRoles],
+        actorAgencyId: e.actorAgencyId ?? '',
+        dossierId: e.dossierId ?? '',
+        read: e.read,
+        traceId: e.traceId,
+      })),
+      nextPageToken: page.nextPageToken,
     };
   }
 }

@@ -1,4 +1,5 @@
-import { formatDossierCode, localDate, looksLikeDossierCode } from './dossier-code';
+import { AGENCY_DAY_MAX_SEQUENCE, formatDossierCode, localDate, looksLikeDossierCode } from './dossier-code';
+import { IntakeError, IntakeErrorCode } from './intake.errors';
 
 describe('dossier code', () => {
   it('uses the local date in Vietnam', () => {
@@ -10,7 +11,26 @@ describe('dossier code', () => {
     const code = formatDossierCode({ format: 'agency-day', agencyCode: '000.00.17.H33', date: '2026-01-01', sequence: 1 });
     expect(code).toBe('000.00.17.H33-260101-0001');
     expect(looksLikeDossierCode(code)).toBe(true);
-    expect(() => formatDossierCode({ format: 'agency-day', agencyCode: 'X00', date: '2026-01-01', sequence: 10_000 })).toThrow(RangeError);
+    expect(() => formatDossierCode({ format: 'agency-day', agencyCode: 'X00', date: '2026-01-01', sequence: 0 })).toThrow(RangeError);
+  });
+
+  it('gives the agency-day format 9999 codes a day and refuses the 10,000th as exhausted, never 5 digits', () => {
+    const at = (sequence: number) => formatDossierCode({ format: 'agency-day', agencyCode: '000.00.17.H33', date: '2026-01-01', sequence });
+    expect(AGENCY_DAY_MAX_SEQUENCE).toBe(9999);
+    expect(at(9999)).toBe('000.00.17.H33-260101-9999');
+    let refusal: unknown;
+    try {
+      at(10_000);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(IntakeError);
+    expect(refusal).toMatchObject({
+      code: IntakeErrorCode.DossierCodesExhausted,
+      category: 'rate_limited',
+      details: { format: 'agency-day', agencyCode: '000.00.17.H33', day: '2026-01-01', maxSequence: 9999 },
+    });
+    expect(() => at(123_456)).toThrow(IntakeError);
   });
 
   it('formats the Circular 04/2025 code with system digits and 4+ digit sequence', () => {

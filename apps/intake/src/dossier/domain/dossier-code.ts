@@ -1,7 +1,10 @@
+import { IntakeError, IntakeErrorCode } from './intake.errors';
+
 /**
  * Dossier codes (docs/dossier-code.md). Two formats, chosen per procedure or system as data:
  * - `agency-day` (Decree 118/Circular 03): `<receiving agency identifier code>-<yymmdd>-<NNNN>`,
- *   e.g. `000.00.17.H33-260101-0001`; NNNN the agency's 4-digit sequence of that local day.
+ *   e.g. `000.00.17.H33-260101-0001`; NNNN the agency's 4-digit sequence of that local day,
+ *   never widened: the 10,000th receipt of a day is refused (DOSSIER_CODES_EXHAUSTED).
  * - `tt04-2025` (Circular 04/2025, nationally centralised systems):
  *   `<deciding agency code>-<YYMMDD>-<AA><XXXX>`, AA two digits from the system owner's code,
  *   XXXX at least 4 digits.
@@ -33,11 +36,26 @@ export interface DossierCodeParts {
   systemDigits?: string;
 }
 
+/** The last sequence the agency-day format can write in its 4 digits. */
+export const AGENCY_DAY_MAX_SEQUENCE = 9999;
+
+/**
+ * The code of the `sequence`-th receipt. An agency-day sequence past 9999 is refused with
+ * DOSSIER_CODES_EXHAUSTED (RESOURCE_EXHAUSTED) rather than written with 5 digits: the format
+ * is fixed at 4 digits, and the receipt's transaction rolls back, counter included.
+ */
 export function formatDossierCode(parts: DossierCodeParts): string {
   if (!Number.isInteger(parts.sequence) || parts.sequence < 1) throw new RangeError('sequence must be a positive integer');
   const day = yymmdd(parts.date);
   if (parts.format === 'agency-day') {
-    if (parts.sequence > 9999) throw new RangeError('the agency-day format allows 9999 dossiers per agency and day');
+    if (parts.sequence > AGENCY_DAY_MAX_SEQUENCE) {
+      throw new IntakeError(IntakeErrorCode.DossierCodesExhausted, `The agency has given all ${AGENCY_DAY_MAX_SEQUENCE} dossier codes of the day`, {
+        format: parts.format,
+        agencyCode: parts.agencyCode,
+        day: parts.date,
+        maxSequence: AGENCY_DAY_MAX_SEQUENCE,
+      });
+    }
     return `${parts.agencyCode}-${day}-${String(parts.sequence).padStart(4, '0')}`;
   }
   const digits = parts.systemDigits ?? '';

@@ -2,7 +2,20 @@
  * The dossier's life at intake as a state machine: pure, total over (state, command).
  * Every state maps to exactly one national portal status (TrangThaiHoSo, DOMAIN.md).
  */
-export const DOSSIER_STATES = ['submitted', 'supplement_requested', 'resubmitted', 'received', 'refused', 'withdrawn', 'in_processing'] as const;
+export const DOSSIER_STATES = [
+  'submitted',
+  'supplement_requested',
+  'resubmitted',
+  'received',
+  'refused',
+  'withdrawn',
+  'in_processing',
+  // Processing's own states, followed from its events for the applicant's view.
+  'processing_awaiting_supplement',
+  'processing_awaiting_payment',
+  'processed',
+  'result_returned',
+] as const;
 export type DossierState = (typeof DOSSIER_STATES)[number];
 
 /** National portal status codes (TrangThaiHoSo 1..10). */
@@ -29,9 +42,25 @@ export const NATIONAL_STATUS_OF: Readonly<Record<DossierState, NationalStatus>> 
   refused: 3,
   withdrawn: 7,
   in_processing: 4,
+  processing_awaiting_supplement: 5,
+  processing_awaiting_payment: 6,
+  processed: 9,
+  result_returned: 10,
 };
 
-export const DOSSIER_COMMANDS = ['receive', 'request_supplement', 'resubmit', 'refuse', 'withdraw', 'start_processing'] as const;
+export const DOSSIER_COMMANDS = [
+  'receive',
+  'request_supplement',
+  'resubmit',
+  'refuse',
+  'withdraw',
+  'start_processing',
+  'processing_awaits_supplement',
+  'processing_awaits_payment',
+  'processing_resumed',
+  'processing_decided',
+  'result_returned',
+] as const;
 export type DossierCommand = (typeof DOSSIER_COMMANDS)[number];
 
 /** Facts beyond the state a transition depends on. */
@@ -45,13 +74,22 @@ export type TransitionResult =
   | { readonly ok: false; readonly reason: 'not_allowed_in_state' | 'supplement_already_requested' };
 
 const TRANSITIONS: Readonly<Record<DossierState, Readonly<Partial<Record<DossierCommand, DossierState>>>>> = {
-  // start_processing from submitted/resubmitted: the walking skeleton's processing still takes
-  // dossiers up on `dossier.submitted`; remove it once processing consumes `dossier.received`.
-  submitted: { receive: 'received', request_supplement: 'supplement_requested', refuse: 'refused', withdraw: 'withdrawn', start_processing: 'in_processing' },
+  submitted: { receive: 'received', request_supplement: 'supplement_requested', refuse: 'refused', withdraw: 'withdrawn' },
   supplement_requested: { resubmit: 'resubmitted', withdraw: 'withdrawn' },
-  resubmitted: { receive: 'received', refuse: 'refused', withdraw: 'withdrawn', start_processing: 'in_processing' },
-  received: { withdraw: 'withdrawn', start_processing: 'in_processing' },
-  in_processing: { withdraw: 'withdrawn' },
+  resubmitted: { receive: 'received', refuse: 'refused', withdraw: 'withdrawn' },
+  // On-the-spot dossiers are decided and returned in one visit, possibly before intake hears processing started.
+  received: { withdraw: 'withdrawn', start_processing: 'in_processing', processing_decided: 'processed', result_returned: 'result_returned' },
+  in_processing: {
+    withdraw: 'withdrawn',
+    processing_awaits_supplement: 'processing_awaiting_supplement',
+    processing_awaits_payment: 'processing_awaiting_payment',
+    processing_decided: 'processed',
+    result_returned: 'result_returned',
+  },
+  processing_awaiting_supplement: { withdraw: 'withdrawn', processing_resumed: 'in_processing' },
+  processing_awaiting_payment: { withdraw: 'withdrawn', processing_resumed: 'in_processing' },
+  processed: { result_returned: 'result_returned' },
+  result_returned: {},
   refused: {},
   withdrawn: {},
 };

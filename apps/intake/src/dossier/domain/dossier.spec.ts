@@ -124,11 +124,22 @@ describe('desk decisions', () => {
 });
 
 describe('dossier status', () => {
-  it('moves from submitted to in processing once', () => {
+  it('moves from received to in processing once; a dossier not yet received does not move', () => {
     const dossier = make();
-    expect(dossier.status).toBe('submitted');
     const later = new Date(today.getTime() + 1000);
-    const moved = markInProcessing(dossier, later);
+    expect(markInProcessing(dossier, later)).toBeNull();
+    const received = receive(dossier, {
+      code: '000.00.01.H33-261126-0001',
+      receivingAgencyId: '000.00.01.H33',
+      receivingDeskId: 'Q01',
+      competentAgencyId: '000.00.17.H33',
+      at: later,
+      appointmentAt: new Date('2026-12-01T10:00:00Z'),
+      appointmentLocalDate: '2026-12-01',
+      fees: [],
+      feesTotal: 0,
+    });
+    const moved = markInProcessing(received, later);
     if (!moved) throw new Error('expected the dossier to move');
     expect(moved).toMatchObject({ status: 'in_processing', updatedAt: later });
     expect(markInProcessing(moved, later)).toBeNull();

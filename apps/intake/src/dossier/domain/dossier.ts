@@ -334,8 +334,18 @@ export function withdraw(dossier: Dossier, at: Date): Dossier {
 }
 
 /** Processing has taken the dossier up. Returns null when nothing changes (already in processing, or a final state). */
-export function markInProcessing(dossier: Dossier, at: Date): Dossier | null {
-  const result = transition(dossier.status, 'start_processing', { supplementRequests: dossier.supplementRequests });
+export type ProcessingCommand = Extract<
+  DossierCommand,
+  'start_processing' | 'processing_awaits_supplement' | 'processing_awaits_payment' | 'processing_resumed' | 'processing_decided' | 'result_returned'
+>;
+
+/** Processing moved the dossier: intake's view follows. Null when it does not apply (already there, or a stale event). */
+export function followProcessing(dossier: Dossier, command: ProcessingCommand, at: Date): Dossier | null {
+  const result = transition(dossier.status, command, { supplementRequests: dossier.supplementRequests });
   if (!result.ok) return null;
   return { ...dossier, status: result.to, updatedAt: at };
+}
+
+export function markInProcessing(dossier: Dossier, at: Date): Dossier | null {
+  return followProcessing(dossier, 'start_processing', at);
 }

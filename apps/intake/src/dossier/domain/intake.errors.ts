@@ -12,6 +12,9 @@ export enum IntakeErrorCode {
   DeskNotOwn = 'DESK_NOT_OWN',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   AgencyUnresolved = 'COMPETENT_AGENCY_UNRESOLVED',
+  FeeCaseInvalid = 'FEE_CASE_INVALID',
+  /** The agency-day format's 4-digit sequence is used up for this agency and local day. */
+  DossierCodesExhausted = 'DOSSIER_CODES_EXHAUSTED',
 }
 
 const categories: Record<IntakeErrorCode, ErrorCategory> = {
@@ -26,6 +29,9 @@ const categories: Record<IntakeErrorCode, ErrorCategory> = {
   [IntakeErrorCode.DeskNotOwn]: 'forbidden',
   [IntakeErrorCode.IdempotencyKeyReused]: 'conflict',
   [IntakeErrorCode.AgencyUnresolved]: 'unprocessable',
+  [IntakeErrorCode.FeeCaseInvalid]: 'unprocessable',
+  // RESOURCE_EXHAUSTED (HTTP 429): a daily quota, free again on the next local day.
+  [IntakeErrorCode.DossierCodesExhausted]: 'rate_limited',
 };
 
 export class IntakeError extends DomainError<IntakeErrorCode> {

@@ -5,9 +5,13 @@ import type { FeeLine, SubmittedComponent } from '../domain/dossier';
 @Check('dossiers_channel_check', `channel IN ('online', 'desk', 'postal')`)
 @Check('dossiers_national_channel_check', 'national_channel IN (1, 2, 3)')
 @Check('dossiers_supplement_requests_check', 'supplement_requests BETWEEN 0 AND 1')
-@Check('dossiers_status_check', `status IN ('submitted', 'supplement_requested', 'resubmitted', 'received', 'refused', 'withdrawn', 'in_processing')`)
+@Check(
+  'dossiers_status_check',
+  `status IN ('submitted', 'supplement_requested', 'resubmitted', 'received', 'refused', 'withdrawn', 'in_processing', 'processing_awaiting_supplement', 'processing_awaiting_payment', 'processed', 'result_returned')`,
+)
 @Index('dossiers_tenant_id_code_key', ['tenantId', 'code'], { unique: true })
 @Index('dossiers_worklist_idx', ['tenantId', 'intakeAgencyId', 'status', 'submittedAt', 'id'])
+@Index('dossiers_pending_check_idx', ['tenantId', 'intakeAgencyId', 'submittedAt', 'id'], { where: `status IN ('submitted', 'resubmitted') AND channel = 'online'` })
 export class DossierEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
   tenantId!: string;

@@ -1,5 +1,6 @@
 import { IntakeError, IntakeErrorCode } from '../../domain/intake.errors';
 import { MissingItem } from '../../domain/dossier';
+import { FeeCase } from '../procedure-catalogue.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,7 +12,7 @@ export function dossierIdOf(value: string | null | undefined): string {
 
 /** A desk officer's decision on a dossier awaiting its check. Contents are checked by the domain. */
 export type CheckDecision =
-  | { kind: 'receive'; note: string }
+  | { kind: 'receive'; note: string; feeCase: FeeCase }
   | { kind: 'request_supplement'; items: MissingItem[] }
   | { kind: 'refuse'; reasons: string[] };
 

@@ -46,7 +46,7 @@ export class CheckDossierHandler {
       throw new IntakeError(IntakeErrorCode.DeskCannotReceive, 'This desk may not receive this procedure', { reason: allowed.reason, deskId: desk.deskId });
     }
     const competent = await this.catalogue.competentAgency(versionId, unit);
-    const fees = await this.catalogue.assessFees(versionId, before.channel);
+    const fees = await this.catalogue.assessFees(versionId, before.channel, decision.feeCase);
     const receivedAt = this.clock.now();
     const appointment: AppointmentSlot = await this.catalogue.appointment(versionId, receivedAt);
     const competentAgencyId = competent.agencyId || before.agencyId;
@@ -58,6 +58,8 @@ export class CheckDossierHandler {
       const agencyCode = format.format === 'agency-day' ? desk.agencyId : competentAgencyId;
       const day = localDate(receivedAt);
       const sequence = await this.dossiers.nextSequence(manager, format.format, agencyCode, day);
+      // Past 9999 an agency-day code is refused (DOSSIER_CODES_EXHAUSTED): this transaction,
+      // counter increment included, rolls back and the dossier stays awaiting its check.
       const code = formatDossierCode({ format: format.format, agencyCode, date: day, sequence, systemDigits: format.systemDigits ?? undefined });
       const received = receive(dossier, {
         code,

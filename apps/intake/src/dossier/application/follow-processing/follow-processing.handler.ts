@@ -1,27 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox } from '@motcua/messaging';
 import { TenantTransactionRunner } from '@motcua/persistence';
-import { markInProcessing } from '../../domain/dossier';
+import { followProcessing, ProcessingCommand } from '../../domain/dossier';
 import { IntakeError, IntakeErrorCode } from '../../domain/intake.errors';
 import { DossierRepository } from '../../persistence/dossier.repository';
 
-export const MARK_IN_PROCESSING_CONSUMER = 'mark-in-processing';
+export const FOLLOW_PROCESSING_CONSUMER = 'mark-in-processing';
 
-/** Processing took the dossier up: its status follows, once per event. */
+/** Processing moved the dossier (started, paused, resumed, decided, returned): its status follows, once per event. */
 @Injectable()
-export class MarkInProcessingHandler {
+export class FollowProcessingHandler {
   constructor(
     private readonly runner: TenantTransactionRunner,
     private readonly dossiers: DossierRepository,
     private readonly inbox: Inbox,
   ) {}
 
-  async execute(eventId: string, dossierId: string, at: Date): Promise<void> {
+  async execute(eventId: string, dossierId: string, command: ProcessingCommand, at: Date): Promise<void> {
     await this.runner.run(async (manager) => {
-      if (!(await this.inbox.claim(manager, MARK_IN_PROCESSING_CONSUMER, eventId))) return;
+      if (!(await this.inbox.claim(manager, FOLLOW_PROCESSING_CONSUMER, eventId))) return;
       const dossier = await this.dossiers.findById(manager, dossierId, { lock: true });
-      if (!dossier) throw new IntakeError(IntakeErrorCode.DossierNotFound, 'Processing started for an unknown dossier', { dossierId });
-      const moved = markInProcessing(dossier, at);
+      if (!dossier) throw new IntakeError(IntakeErrorCode.DossierNotFound, 'Processing moved an unknown dossier', { dossierId });
+      const moved = followProcessing(dossier, command, at);
       if (moved) await this.dossiers.updateStatus(manager, moved);
     });
   }
