@@ -4,7 +4,7 @@ import { evaluationMigrations } from '../../apps/evaluation/src/counter/persiste
 import { intakeMigrations } from '../../apps/intake/src/dossier/persistence/migrations';
 import { paymentMigrations } from '../../apps/payment/src/persistence/migrations';
 import { postalMigrations } from '../../apps/postal/src/persistence/migrations';
-import { processingMigrations } from '../../apps/processing/src/task/persistence/migrations';
+import { processingMigrations } from '../../apps/processing/src/workflow/persistence/migrations';
 import { tenantsMigrations } from '../../apps/tenants/src/tenant/persistence/migrations';
 
 /** Every service's migrations, in the order the migrate-all command applies them. */

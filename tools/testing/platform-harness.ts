@@ -75,7 +75,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     services.intake = await startIntake(
       loadIntakeConfig({ ...envOf('intake'), CATALOGUE_GRPC_URL: grpcUrl('catalogue'), PSEUDONYM_KEY: 'test-pseudonym-key-0123456789abcdef' }),
     );
-    services.processing = await startProcessing(loadProcessingConfig(envOf('processing')));
+    services.processing = await startProcessing(loadProcessingConfig({ ...envOf('processing'), CATALOGUE_GRPC_URL: grpcUrl('catalogue') }));
     services.payment = await startPayment(loadPaymentConfig(envOf('payment')));
     services.postal = await startPostal(loadPostalConfig(envOf('postal')));
     services.evaluation = await startEvaluation(loadEvaluationConfig(envOf('evaluation')));

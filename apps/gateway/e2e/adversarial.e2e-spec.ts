@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { OidcDevProvider, startOidcDevProvider, loadSeedUsers } from '../../../tools/oidc-dev/src';
+import { eventually } from '../../../tools/testing/eventually';
+import { putJusticeDesk } from '../../../tools/testing/justice-desk';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(60_000);
@@ -54,6 +56,16 @@ describe('adversarial requests through the gateway', () => {
       .send({ procedureId: hyProcedure, applicant: { fullName: 'Nguyễn Văn An', citizenId: '033099001234' }, components: [{ componentCode: 'TK01', fileReference: 'upload:1' }] });
     expect(dossier.status).toBe(201);
     hyDossier = dossier.body.id;
+    // Received at the justice desk, so processing opens its workflow there.
+    expect(await putJusticeDesk(api, await bearer('hy.admin'))).toEqual([200, 200, 200]);
+    const received = await api.post(`/v1/dossiers/${hyDossier}/receipt`).set('Authorization', await bearer('hy.desk')).set('X-Tenant-Id', 'hung-yen').send({});
+    expect(received.status).toBe(200);
+    const specialist = await bearer('hy.specialist');
+    const workflow = await eventually(
+      () => api.get(`/v1/dossiers/${hyDossier}/workflow`).set('Authorization', specialist).set('X-Tenant-Id', 'hung-yen'),
+      (response) => response.status === 200,
+    );
+    expect(workflow.status).toBe(200);
   });
 
   afterAll(async () => {
@@ -125,6 +137,20 @@ describe('adversarial requests through the gateway', () => {
     {
       name: 'an officer of another agency reading its tasks',
       send: async () => api.get(`/v1/dossiers/${hyDossier}/tasks`).set('Authorization', await bearer('hy.finance.specialist')),
+      status: 403,
+      code: 'ACCESS_DENIED',
+    },
+    {
+      name: 'an officer of another agency taking up its task',
+      send: async () =>
+        api.post(`/v1/dossiers/${hyDossier}/workflow/actions`).set('Authorization', await bearer('hy.finance.specialist')).send({ action: 'claim' }),
+      status: 403,
+      code: 'ACCESS_DENIED',
+    },
+    {
+      name: 'a citizen approving the dossier’s result',
+      send: async () =>
+        api.post(`/v1/dossiers/${hyDossier}/workflow/actions`).set('Authorization', await bearer('citizen.an')).set('X-Tenant-Id', 'hung-yen').send({ action: 'approve' }),
       status: 403,
       code: 'ACCESS_DENIED',
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eventually } from '../../../tools/testing/eventually';
+import { putJusticeDesk } from '../../../tools/testing/justice-desk';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 
 jest.setTimeout(60_000);
@@ -47,6 +48,10 @@ describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL 
     expect(procedure.status).toBe(201);
     expect(procedure.body).toMatchObject({ code: '1.001193', version: 1, agencyId: '000.00.17.H33' });
 
+    // The structure the desk works in: the province, the justice department and its counter.
+    const admin = await bearer('hy.admin');
+    expect(await putJusticeDesk(api, admin)).toEqual([200, 200, 200]);
+
     const read = await api.get('/v1/procedures/1.001193').set('Authorization', await bearer('citizen.an')).set('X-Tenant-Id', 'hung-yen');
     expect(read.status).toBe(200);
     expect(read.body.id).toBe(procedure.body.id);
@@ -69,6 +74,12 @@ describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL 
     expect(submitted.body).toMatchObject({ status: 'submitted', procedureCode: '1.001193', channel: 'online' });
     const dossierId: string = submitted.body.id;
 
+    // The desk checks the online submission and receives it; processing takes it up from there.
+    const desk = await bearer('hy.desk');
+    const received = await api.post(`/v1/dossiers/${dossierId}/receipt`).set('Authorization', desk).set('X-Tenant-Id', 'hung-yen').send({ deskId: 'H33-TTPVHCC-Q01' });
+    expect(received.status).toBe(200);
+    expect(received.body.code).toMatch(/^000\.00\.17\.H33-\d{6}-0001$/);
+
     const citizen = await bearer('citizen.an');
     const moved = await eventually(
       () => api.get(`/v1/dossiers/${dossierId}`).set('Authorization', citizen).set('X-Tenant-Id', 'hung-yen'),
@@ -79,9 +90,8 @@ describe('a dossier walking through every service (HTTP → gRPC → PostgreSQL 
 
     const tasks = await api.get(`/v1/dossiers/${dossierId}/tasks`).set('Authorization', await bearer('hy.specialist'));
     expect(tasks.status).toBe(200);
-    expect(tasks.body.tasks).toEqual([expect.objectContaining({ dossierId, step: 'handle', status: 'open', agencyId: '000.00.17.H33' })]);
+    expect(tasks.body.tasks).toEqual([expect.objectContaining({ dossierId, step: 'Thẩm định, xử lý hồ sơ', role: 'specialist', status: 'open', agencyId: '000.00.17.H33' })]);
 
-    const admin = await bearer('hy.admin');
     const counters = await eventually(
       () => api.get('/v1/statistics/dossiers').set('Authorization', admin).set('X-Tenant-Id', 'hung-yen'),
       (response) => response.body.submitted === '1',

@@ -12,10 +12,12 @@ import { ProblemFilter } from './http/problem.filter';
 import { OpenApiModule } from './openapi/openapi.module';
 import { AuditController } from './routes/audit.controller';
 import { CatalogueAdminController } from './routes/catalogue-admin.controller';
-import { DeskController, DossiersController, TrackingController } from './routes/dossiers.controller';
+import { DeskController, DocumentsController, DossiersController, TrackingController } from './routes/dossiers.controller';
 import { CatalogueImportsController, ProceduresController } from './routes/procedures.controller';
+import { ResultsController } from './routes/results.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { TenantsController } from './routes/tenants.controller';
+import { WorkflowController } from './routes/workflow.controller';
 
 @Module({})
 export class GatewayModule {
@@ -31,7 +33,8 @@ export class GatewayModule {
         CatalogueAdminController,
         DossiersController,
         DeskController,
-        TrackingController, StatisticsController, AuditController],
+        DocumentsController,
+        TrackingController, StatisticsController, AuditController, ResultsController, WorkflowController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: ServiceClients, useValue: clients },

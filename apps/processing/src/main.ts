@@ -5,7 +5,7 @@ import { ProcessingModule } from './app.module';
 import { loadProcessingConfig, ProcessingConfig } from './config/processing.config';
 
 export function startProcessing(config: ProcessingConfig): Promise<RunningService> {
-  return startDataService(ProcessingModule.forConfig(config), config, [GrpcServices.processing]);
+  return startDataService(ProcessingModule.forConfig(config), config, [GrpcServices.processing, GrpcServices.processingResults]);
 }
 
 if (require.main === module) void runServiceProcess('processing', async () => startProcessing(loadProcessingConfig()));

@@ -15,3 +15,15 @@ export function authorizeCaller(action: Action, resource: AccessResource = {}): 
   assertAuthorized(subject, action, { tenantId: context.tenantId, ...resource });
   return subject;
 }
+
+/** Actions on public information, which an anonymous or system caller (no actor) may read. */
+const PUBLIC_ACTIONS: readonly Action[] = ['procedure.read'];
+
+/**
+ * As authorizeCaller, but a call without an actor (an anonymous request, or a service acting on
+ * an event) is let through for public information. Returns the caller, or undefined without one.
+ */
+export function authorizePublicRead(action: Action): AccessSubject | undefined {
+  if (!PUBLIC_ACTIONS.includes(action)) throw new Error(`${action} is not public information`);
+  return currentTenant().actor ? authorizeCaller(action) : undefined;
+}

@@ -4,7 +4,7 @@ export { AuthError, AuthErrorCode, authErrorCategory, isAuthError } from './auth
 export { type Principal, type AccessSubject, actorFromPrincipal, accessSubjectOf } from './principal';
 export { type TrustedIssuer, validateTrustedIssuers } from './trusted-issuer';
 export { Claims, principalFromClaims } from './claims';
-export { authorizeCaller } from './authorize-caller';
+export { authorizeCaller, authorizePublicRead } from './authorize-caller';
 export { TokenVerifier, ACCEPTED_ALGORITHMS, type TokenVerifierOptions } from './token-verifier';
 export {
   ACTIONS,

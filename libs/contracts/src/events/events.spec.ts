@@ -18,6 +18,7 @@ import {
   DossierWithdrawnV1,
   DossierRoutedV1,
   DossierFeesAssessedV1,
+  DossierResultIssuedV1,
   EventSchemaError,
   parseEventData,
   ProcedurePublishedV1,
@@ -25,6 +26,7 @@ import {
   Topics,
   UnknownEventTypeError,
 } from '../index';
+import { PROCESSING_EVENT_SAMPLES } from './processing-event-samples';
 
 const uuid = (n: number) => `0190f3a2-7c4e-7b1a-8d2e-${String(n).padStart(12, '0')}`;
 
@@ -43,6 +45,7 @@ const publishedVersion = {
   locationIndependent: false,
   postalIntake: true,
   postalReturn: true,
+  onTheSpot: false,
   components: [
     { code: 'TK01', mandatory: true },
     { code: 'GT02', mandatory: false },
@@ -54,7 +57,7 @@ const publishedVersion = {
 };
 
 /** A valid sample and refused variants of each event type of the walking skeleton. */
-const samples: Record<string, { valid: Record<string, unknown>; invalid: [string, Record<string, unknown>][] }> = {
+const ownSamples: Record<string, { valid: Record<string, unknown>; invalid: [string, Record<string, unknown>][] }> = {
   [TenantOnboardedV1.type]: {
     valid: { tenantId: 'hung-yen', officialCode: '33', name: 'Tỉnh Hưng Yên', onboardedAt: '2026-11-26T03:00:00Z' },
     invalid: [
@@ -236,6 +239,14 @@ const samples: Record<string, { valid: Record<string, unknown>; invalid: [string
     valid: { dossierId: uuid(2), procedureVersionId: uuid(4), channel: 'online', lines: [{ item: 'LP', kind: 'charge', type: 'base', rule: '', amount: 8000 }, { item: 'LP', kind: 'charge', type: 'discount', rule: 'online-50', amount: -4000 }], total: 4000, assessedAt: '2026-11-26T03:00:00Z' },
     invalid: [['a fractional amount', { dossierId: uuid(2), procedureVersionId: uuid(4), channel: 'online', lines: [], total: 0.5, assessedAt: '2026-11-26T03:00:00Z' }]],
   },
+  [DossierResultIssuedV1.type]: {
+    valid: { dossierId: uuid(2), resultId: uuid(7), decision: 'approved', documentType: 'giay-khai-sinh', sha256: 'a'.repeat(64), keyId: uuid(8), issuedAt: '2026-12-01T03:00:00Z', agencyId: '000.00.01.H33' },
+    invalid: [
+      ['an unknown decision', { dossierId: uuid(2), resultId: uuid(7), decision: 'postponed', documentType: 'giay-khai-sinh', sha256: 'a'.repeat(64), keyId: uuid(8), issuedAt: '2026-12-01T03:00:00Z', agencyId: '000.00.01.H33' }],
+      ['an upper-case hash', { dossierId: uuid(2), resultId: uuid(7), decision: 'refused', documentType: 'giay-khai-sinh', sha256: 'A'.repeat(64), keyId: uuid(8), issuedAt: '2026-12-01T03:00:00Z', agencyId: '000.00.01.H33' }],
+      ['the applicant named', { dossierId: uuid(2), resultId: uuid(7), decision: 'approved', documentType: 'giay-khai-sinh', sha256: 'a'.repeat(64), keyId: uuid(8), issuedAt: '2026-12-01T03:00:00Z', agencyId: '000.00.01.H33', applicantName: 'Nguyễn Văn An' }],
+    ],
+  },
   [AuditRecordedV1.type]: {
     valid: {
       auditId: uuid(4),
@@ -307,6 +318,8 @@ const samples: Record<string, { valid: Record<string, unknown>; invalid: [string
     ],
   },
 };
+
+const samples = { ...ownSamples, ...PROCESSING_EVENT_SAMPLES };
 
 /** Past-tense final words that do not end in -ed; extend when a new event needs one. */
 const IRREGULAR_PAST = new Set(['paid', 'sent', 'withdrawn', 'held', 'made', 'given', 'taken', 'done', 'set', 'put']);

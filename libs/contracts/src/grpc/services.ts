@@ -4,6 +4,7 @@ import * as EvaluationV1 from '../generated/motcua/evaluation/v1/evaluation';
 import * as IntakeV1 from '../generated/motcua/intake/v1/intake';
 import * as IntakeDocumentsV1 from '../generated/motcua/intake/v1/documents';
 import * as ProcessingV1 from '../generated/motcua/processing/v1/processing';
+import * as ProcessingResultsV1 from '../generated/motcua/processing/v1/results';
 import * as TenantsV1 from '../generated/motcua/tenants/v1/tenants';
 
 /**
@@ -78,6 +79,11 @@ export const GrpcServices = {
   processing: serviceRef<ProcessingV1.ProcessingServiceClient, ProcessingV1.ProcessingServiceController>(
     ProcessingV1,
     ProcessingV1.PROCESSING_SERVICE_NAME,
+  ),
+  /** Signed result documents, verification and public keys: served by the processing app next to `processing`. */
+  processingResults: serviceRef<ProcessingResultsV1.ResultServiceClient, ProcessingResultsV1.ResultServiceController>(
+    ProcessingResultsV1,
+    ProcessingResultsV1.RESULT_SERVICE_NAME,
   ),
   evaluation: serviceRef<EvaluationV1.EvaluationServiceClient, EvaluationV1.EvaluationServiceController>(
     EvaluationV1,

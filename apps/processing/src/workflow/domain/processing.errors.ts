@@ -8,6 +8,7 @@ export enum ProcessingErrorCode {
   VersionConflict = 'WORKFLOW_VERSION_CONFLICT',
   ApologyAlreadyIssued = 'WORKFLOW_APOLOGY_ALREADY_ISSUED',
   ApologyNotDue = 'WORKFLOW_APOLOGY_NOT_DUE',
+  ApologyNotIssued = 'WORKFLOW_APOLOGY_NOT_ISSUED',
   NotOnTheSpot = 'WORKFLOW_NOT_ON_THE_SPOT',
   CalendarUnavailable = 'CALENDAR_UNAVAILABLE',
 }
@@ -20,6 +21,7 @@ const categories: Record<ProcessingErrorCode, ErrorCategory> = {
   [ProcessingErrorCode.VersionConflict]: 'conflict',
   [ProcessingErrorCode.ApologyAlreadyIssued]: 'precondition',
   [ProcessingErrorCode.ApologyNotDue]: 'precondition',
+  [ProcessingErrorCode.ApologyNotIssued]: 'not_found',
   [ProcessingErrorCode.NotOnTheSpot]: 'precondition',
   [ProcessingErrorCode.CalendarUnavailable]: 'unavailable',
 };

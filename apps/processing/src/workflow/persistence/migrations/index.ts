@@ -1,3 +1,5 @@
+import { CreateResults } from '../../../result/persistence/migrations/1764900000000-create-results.migration';
 import { CreateTasks } from './1764115200000-create-tasks.migration';
+import { CreateWorkflows } from './1764800000000-create-workflows.migration';
 
-export const processingMigrations = [CreateTasks];
+export const processingMigrations = [CreateTasks, CreateWorkflows, CreateResults];

@@ -228,6 +228,12 @@ export interface ProcedureDefinition {
   postalIntake: boolean;
   postalReturn: boolean;
   internalProcess: ProcessStep[];
+  /**
+   * On the spot (4 tại chỗ): received, appraised, approved and returned at the desk in one
+   * visit. Only for a procedure done within one working day (processing_time at most 1 day or
+   * 8 hours) whose internal process hands the dossier to no other agency; false: not flagged.
+   */
+  onTheSpot: boolean;
 }
 
 export interface DecisionRef {

@@ -130,6 +130,23 @@ export interface ReceiveDossierRequest {
   /** one of the officer's desks; empty: the first */
   deskId: string;
   note: string;
+  /** the case the fees are assessed for; null: the default amounts */
+  feeCase: FeeCase | null;
+}
+
+/** The applicant's case, as the desk officer finds it, for the fee assessment at receipt. */
+export interface FeeCase {
+  /** a fee variant code of the procedure; empty: the default amounts */
+  variant: string;
+  /** case attributes granting exemptions, e.g. "poor-household" */
+  attributes: string[];
+  quantities: FeeCaseQuantity[];
+}
+
+export interface FeeCaseQuantity {
+  /** a per-unit fee item code */
+  item: string;
+  quantity: number;
 }
 
 export interface MissingItem {
@@ -218,6 +235,34 @@ export interface ListDossierActionsResponse {
   actions: DossierAction[];
 }
 
+export interface ListPersonalDataAccessRequest {
+  dossierId: string;
+  /** 1–100; 0: 20 */
+  pageSize: number;
+  pageToken: string;
+}
+
+/** One read of an applicant's personal data by someone other than the applicant. */
+export interface PersonalDataAccess {
+  id: string;
+  /** RFC 3339 */
+  accessedAt: string;
+  /** the reader's identity subject */
+  actorSubject: string;
+  actorRoles: string[];
+  /** empty for tenant-wide roles */
+  actorAgencyId: string;
+  dossierId: string;
+  /** what was read: the RPC, e.g. "GetDossierDetail", "GetReceipt" */
+  read: string;
+  traceId: string;
+}
+
+export interface ListPersonalDataAccessResponse {
+  entries: PersonalDataAccess[];
+  nextPageToken: string;
+}
+
 export const MOTCUA_INTAKE_V1_PACKAGE_NAME = "motcua.intake.v1";
 
 /** Dossiers of the calling tenant, from submission to receipt. */
@@ -264,6 +309,16 @@ export interface IntakeServiceClient {
   /** Who did what to the dossier at intake (append-only). */
 
   listDossierActions(request: ListDossierActionsRequest, metadata?: Metadata): Observable<ListDossierActionsResponse>;
+
+  /**
+   * Which staff member read the applicant's personal data in this dossier, newest first
+   * (append-only log, no data values): for the tenant admin and the applicant (data subject).
+   */
+
+  listPersonalDataAccess(
+    request: ListPersonalDataAccessRequest,
+    metadata?: Metadata,
+  ): Observable<ListPersonalDataAccessResponse>;
 }
 
 /** Dossiers of the calling tenant, from submission to receipt. */
@@ -340,6 +395,19 @@ export interface IntakeServiceController {
     request: ListDossierActionsRequest,
     metadata?: Metadata,
   ): Promise<ListDossierActionsResponse> | Observable<ListDossierActionsResponse> | ListDossierActionsResponse;
+
+  /**
+   * Which staff member read the applicant's personal data in this dossier, newest first
+   * (append-only log, no data values): for the tenant admin and the applicant (data subject).
+   */
+
+  listPersonalDataAccess(
+    request: ListPersonalDataAccessRequest,
+    metadata?: Metadata,
+  ):
+    | Promise<ListPersonalDataAccessResponse>
+    | Observable<ListPersonalDataAccessResponse>
+    | ListPersonalDataAccessResponse;
 }
 
 export function IntakeServiceControllerMethods() {
@@ -357,6 +425,7 @@ export function IntakeServiceControllerMethods() {
       "trackDossier",
       "listPendingChecks",
       "listDossierActions",
+      "listPersonalDataAccess",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

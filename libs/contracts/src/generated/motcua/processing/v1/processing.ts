@@ -13,13 +13,25 @@ export const protobufFileName = "motcua/processing/v1/processing.proto";
 export interface Task {
   id: string;
   dossierId: string;
+  /** the step's name */
   step: string;
-  /** "open" | "done" */
+  /** "open" | "done" | "cancelled" */
   status: string;
   /** RFC 3339 */
   createdAt: string;
   /** the agency whose pool holds the task */
   agencyId: string;
+  stepIndex: number;
+  /** "desk_officer" | "specialist" | "leader" */
+  role: string;
+  /** staff subject; empty: in the pool */
+  assignee: string;
+  dueAt: string;
+  /** empty while open */
+  closedAt: string;
+  closedBy: string;
+  /** open and past its due instant */
+  overdue: boolean;
 }
 
 export interface ListDossierTasksRequest {
@@ -30,26 +42,294 @@ export interface ListDossierTasksResponse {
   tasks: Task[];
 }
 
+export interface WorkflowStep {
+  index: number;
+  name: string;
+  role: string;
+  agencyId: string;
+  /** working milliseconds */
+  allowedMs: string;
+  handsOver: boolean;
+}
+
+export interface Apology {
+  issuedAt: string;
+  agencyId: string;
+  previousAppointmentAt: string;
+}
+
+export interface Workflow {
+  dossierId: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  /** "in_progress" | "paused" | "decided" | "returned" | "stopped" */
+  status: string;
+  /** TrangThaiHoSo */
+  nationalStatus: number;
+  currentStep: number;
+  steps: WorkflowStep[];
+  assignee: string;
+  stepStartedAt: string;
+  stepDueAt: string;
+  receivedAt: string;
+  /** the legal deadline (appointment + paused working time) */
+  deadlineAt: string;
+  /** what the applicant is promised now */
+  appointmentAt: string;
+  dueSoonAt: string;
+  /** "" | "supplement" | "payment" */
+  pausedReason: string;
+  pausedSince: string;
+  pausedMs: string;
+  supplementRequests: number;
+  /** null: none */
+  apology:
+    | Apology
+    | null;
+  /** "" | "approved" | "refused" */
+  decision: string;
+  decidedAt: string;
+  resultId: string;
+  returnedAt: string;
+  returnChannel: string;
+  overdue: boolean;
+  onTheSpot: boolean;
+  /** give it back as expected_version to act on what you saw */
+  version: number;
+  competentAgencyId: string;
+  receivingAgencyId: string;
+  receivingDeskId: string;
+}
+
+export interface GetWorkflowRequest {
+  dossierId: string;
+}
+
+export interface ActOnWorkflowRequest {
+  dossierId: string;
+  /**
+   * "claim" | "assign" | "complete" | "send_back" | "request_supplement" | "request_payment" |
+   * "resume" | "approve" | "refuse" | "return_result" | "apologise" | "resolve_on_the_spot"
+   */
+  action: string;
+  expectedVersion?: number | null | undefined;
+  note: string;
+  /** assign */
+  assignee: string;
+  /** send_back */
+  toStep: number;
+  /** send_back, apologise */
+  reason: string;
+  /** request_supplement (required), request_payment */
+  items: string[];
+  /** refuse */
+  reasons: string[];
+  /** return_result: "desk" | "online" | "postal" */
+  channel: string;
+  /** apologise: RFC 3339 */
+  newAppointmentAt: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  action: string;
+  actor: string;
+  actorRoles: string[];
+  actorAgencyId: string;
+  fromStep?: number | null | undefined;
+  toStep?: number | null | undefined;
+  takenMs?: string | null | undefined;
+  allowedMs?: string | null | undefined;
+  at: string;
+  detailsJson: string;
+}
+
+/** One inter-agency handover (process control slip, form 06). */
+export interface Handover {
+  fromStep: number;
+  fromAgencyId: string;
+  toAgencyId: string;
+  sentBy: string;
+  sentAt: string;
+  /** empty until someone at the receiving agency takes it */
+  receivedBy: string;
+  receivedAt: string;
+}
+
+export interface GetWorkflowHistoryRequest {
+  dossierId: string;
+}
+
+export interface WorkflowHistory {
+  entries: HistoryEntry[];
+  handovers: Handover[];
+  /** The state rebuilt from the history alone equals the stored state. */
+  rebuildsState: boolean;
+}
+
+export interface ListWorklistRequest {
+  /** "mine" | "agency" | "pool" */
+  scope: string;
+  /** 1–100; 0: 20 */
+  pageSize: number;
+  pageToken: string;
+}
+
+export interface ListWorklistResponse {
+  items: Task[];
+  nextPageToken: string;
+}
+
+export interface GetProcessingFiguresRequest {
+  /** YYYY-MM-DD, Vietnam local date, inclusive */
+  from: string;
+  /** YYYY-MM-DD, exclusive */
+  to: string;
+  /** empty: the whole tenant */
+  agencyId: string;
+}
+
+export interface ProcessingFigures {
+  counted: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  inProgressOnTime: number;
+  inProgressLate: number;
+  /** percent, two decimals; absent when nothing is counted */
+  onTimeRate?: number | null | undefined;
+  overdueRate?: number | null | undefined;
+  computedAt: string;
+}
+
+export interface GetApologySlipRequest {
+  dossierId: string;
+  /** "html" | "pdf" */
+  format: string;
+}
+
+export interface ApologySlip {
+  content: Uint8Array;
+  /** "text/html; charset=utf-8" | "application/pdf" */
+  contentType: string;
+  fileName: string;
+}
+
 export const MOTCUA_PROCESSING_V1_PACKAGE_NAME = "motcua.processing.v1";
 
-/** The workflow of received dossiers of the calling tenant. */
+/**
+ * The workflow of received dossiers of the calling tenant: officers' and leaders' actions, the
+ * dossier's history, worklists and on-time figures.
+ */
 
 export interface ProcessingServiceClient {
   listDossierTasks(request: ListDossierTasksRequest, metadata?: Metadata): Observable<ListDossierTasksResponse>;
+
+  /** Where a dossier stands in its internal process, with its clocks. */
+
+  getWorkflow(request: GetWorkflowRequest, metadata?: Metadata): Observable<Workflow>;
+
+  /** One action on a dossier's workflow (see ActOnWorkflowRequest.action). */
+
+  actOnWorkflow(request: ActOnWorkflowRequest, metadata?: Metadata): Observable<Workflow>;
+
+  /**
+   * The append-only history: who, when, what, from which step to which, time taken against time
+   * allowed; the handovers between agencies (process control slip, form 06).
+   */
+
+  getWorkflowHistory(request: GetWorkflowHistoryRequest, metadata?: Metadata): Observable<WorkflowHistory>;
+
+  /**
+   * Open tasks of the caller ("mine"), of the caller's agency ("agency"), or its unassigned pool
+   * ("pool"); most urgent first (overdue first).
+   */
+
+  listWorklist(request: ListWorklistRequest, metadata?: Metadata): Observable<ListWorklistResponse>;
+
+  /** On-time / overdue figures of dossiers received in a period (Decision 766 rules). */
+
+  getProcessingFigures(request: GetProcessingFiguresRequest, metadata?: Metadata): Observable<ProcessingFigures>;
+
+  /**
+   * The apology slip (form 04) of a dossier whose agency at fault apologised with a new
+   * appointment; staff of the agencies it passes through. NOT_FOUND when no apology was issued.
+   */
+
+  getApologySlip(request: GetApologySlipRequest, metadata?: Metadata): Observable<ApologySlip>;
 }
 
-/** The workflow of received dossiers of the calling tenant. */
+/**
+ * The workflow of received dossiers of the calling tenant: officers' and leaders' actions, the
+ * dossier's history, worklists and on-time figures.
+ */
 
 export interface ProcessingServiceController {
   listDossierTasks(
     request: ListDossierTasksRequest,
     metadata?: Metadata,
   ): Promise<ListDossierTasksResponse> | Observable<ListDossierTasksResponse> | ListDossierTasksResponse;
+
+  /** Where a dossier stands in its internal process, with its clocks. */
+
+  getWorkflow(request: GetWorkflowRequest, metadata?: Metadata): Promise<Workflow> | Observable<Workflow> | Workflow;
+
+  /** One action on a dossier's workflow (see ActOnWorkflowRequest.action). */
+
+  actOnWorkflow(
+    request: ActOnWorkflowRequest,
+    metadata?: Metadata,
+  ): Promise<Workflow> | Observable<Workflow> | Workflow;
+
+  /**
+   * The append-only history: who, when, what, from which step to which, time taken against time
+   * allowed; the handovers between agencies (process control slip, form 06).
+   */
+
+  getWorkflowHistory(
+    request: GetWorkflowHistoryRequest,
+    metadata?: Metadata,
+  ): Promise<WorkflowHistory> | Observable<WorkflowHistory> | WorkflowHistory;
+
+  /**
+   * Open tasks of the caller ("mine"), of the caller's agency ("agency"), or its unassigned pool
+   * ("pool"); most urgent first (overdue first).
+   */
+
+  listWorklist(
+    request: ListWorklistRequest,
+    metadata?: Metadata,
+  ): Promise<ListWorklistResponse> | Observable<ListWorklistResponse> | ListWorklistResponse;
+
+  /** On-time / overdue figures of dossiers received in a period (Decision 766 rules). */
+
+  getProcessingFigures(
+    request: GetProcessingFiguresRequest,
+    metadata?: Metadata,
+  ): Promise<ProcessingFigures> | Observable<ProcessingFigures> | ProcessingFigures;
+
+  /**
+   * The apology slip (form 04) of a dossier whose agency at fault apologised with a new
+   * appointment; staff of the agencies it passes through. NOT_FOUND when no apology was issued.
+   */
+
+  getApologySlip(
+    request: GetApologySlipRequest,
+    metadata?: Metadata,
+  ): Promise<ApologySlip> | Observable<ApologySlip> | ApologySlip;
 }
 
 export function ProcessingServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["listDossierTasks"];
+    const grpcMethods: string[] = [
+      "listDossierTasks",
+      "getWorkflow",
+      "actOnWorkflow",
+      "getWorkflowHistory",
+      "listWorklist",
+      "getProcessingFigures",
+      "getApologySlip",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("motcua.processing.v1.ProcessingService", method)(constructor.prototype[method], method, descriptor);

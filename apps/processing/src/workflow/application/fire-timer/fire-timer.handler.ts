@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@motcua/messaging';
+import { TenantTransactionRunner } from '@motcua/persistence';
+import { record, SYSTEM, TimerKind, timerChange } from '../../domain/workflow-commands';
+import { WorkflowRepository } from '../../persistence/workflow.repository';
+import { ProcessingClock } from '../processing-clock';
+import { eventsOf } from '../workflow-events';
+
+export type TimerOutcome = 'fired' | 'stale' | 'taken';
+
+/**
+ * Fires one due timer in its tenant's transaction: the timer row is locked (SKIP LOCKED, so a
+ * second scheduler instance passes it by), the mark is recorded with its event, and the timer is
+ * gone in the same commit — so each timer fires once, across replicas and restarts.
+ */
+@Injectable()
+export class FireTimerHandler {
+  constructor(
+    private readonly runner: TenantTransactionRunner,
+    private readonly workflows: WorkflowRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: ProcessingClock,
+  ) {}
+
+  async execute(dossierId: string, kind: TimerKind): Promise<TimerOutcome> {
+    const at = this.clock.now();
+    return this.runner.run(async (manager) => {
+      if (!(await this.workflows.lockDueTimer(manager, dossierId, kind, at))) return 'taken';
+      const before = await this.workflows.find(manager, dossierId);
+      const change = before ? timerChange(before, kind, at) : null;
+      if (!before || !change) {
+        await this.workflows.dropTimer(manager, dossierId, kind);
+        return 'stale';
+      }
+      const { workflow, action } = record(before, SYSTEM, at, change);
+      await this.workflows.save(manager, before, workflow, [action]);
+      for (const event of eventsOf(before, workflow, action)) await this.outbox.append(manager, event);
+      return 'fired';
+    });
+  }
+}

@@ -1,0 +1,150 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { nationalWorkingCalendar, vietnamInstant } from '@motcua/calendar';
+import { OutboxWriter } from '@motcua/messaging';
+import { createServiceDataSource, serviceDatabaseNames, TenantTransactionRunner } from '@motcua/persistence';
+import { runInTenant } from '@motcua/tenancy';
+import { createTestDatabase, TestDatabase } from '@motcua/testing';
+import { PROCESSING_ENTITIES } from '../../../app.module';
+import { openChange, record, SYSTEM } from '../../domain/workflow-commands';
+import { workingClockOf } from '../../domain/working-clock';
+import { WorkflowRepository } from '../../persistence/workflow.repository';
+import { ProcessingClock } from '../processing-clock';
+import { FireTimerHandler } from './fire-timer.handler';
+import { TimerScheduler } from './timer-scheduler';
+
+jest.setTimeout(60_000);
+
+const COMMUNE = '000.24.11.H33';
+const clock = workingClockOf(nationalWorkingCalendar());
+
+class FixedClock extends ProcessingClock {
+  constructor(public at: Date) {
+    super();
+  }
+
+  override now(): Date {
+    return this.at;
+  }
+}
+
+describe('the timer scheduler (two instances, a restart, a failed firing)', () => {
+  let database: TestDatabase;
+  let owner: Client;
+  let dataSource: DataSource;
+  let runner: TenantTransactionRunner;
+  const repository = new WorkflowRepository();
+  const outbox = new OutboxWriter('processing');
+  const schedulers: TimerScheduler[] = [];
+
+  function scheduler(at: Date, fireOutbox: OutboxWriter = outbox): { scheduler: TimerScheduler; clock: FixedClock } {
+    const fixed = new FixedClock(at);
+    const fire = new FireTimerHandler(runner, repository, fireOutbox, fixed);
+    const instance = new TimerScheduler({ discoveryUrl: database.urlAs(serviceDatabaseNames('processing').relayRole), pollMs: 1000, batchSize: 500, enabled: false }, fire, fixed);
+    schedulers.push(instance);
+    return { scheduler: instance, clock: fixed };
+  }
+
+  /** A dossier received on Friday 13 Feb 2026 at 10:00, due Wednesday 25 Feb at 17:00. */
+  async function receive(tenantId: string): Promise<string> {
+    const dossierId = randomUUID();
+    const receivedAt = vietnamInstant('2026-02-13T10:00');
+    const change = openChange(
+      {
+        dossierId,
+        code: `${COMMUNE}-260213-${randomBytes(2).readUInt16BE(0).toString().padStart(4, '0')}`,
+        procedureId: randomUUID(),
+        procedureVersionId: randomUUID(),
+        procedureCode: '1.001193',
+        procedureName: 'Đăng ký khai sinh',
+        channel: 'desk',
+        competentAgencyId: COMMUNE,
+        receivingAgencyId: COMMUNE,
+        receivingDeskId: 'H33-X12250-BPMC',
+        applicantPseudonym: 'a'.repeat(64),
+        onTheSpot: false,
+        receivedAt,
+        receivedBy: 'desk-1',
+        appointmentAt: vietnamInstant('2026-02-25T17:00'),
+        internalProcess: [],
+      },
+      clock,
+    );
+    await runInTenant({ tenantId, traceId: randomBytes(16).toString('hex') }, () =>
+      runner.run(async (manager) => {
+        const { workflow, action } = record(null, SYSTEM, receivedAt, change);
+        await repository.save(manager, null, workflow, [action]);
+      }),
+    );
+    return dossierId;
+  }
+
+  const marksOf = async (dossierId: string) =>
+    (await owner.query(`SELECT action FROM processing.workflow_actions WHERE dossier_id = $1 AND actor = 'system' AND seq > 1 ORDER BY action`, [dossierId])).rows.map(
+      (row: { action: string }) => row.action,
+    );
+  const eventsOf = async (dossierId: string) =>
+    (await owner.query(`SELECT type FROM processing.outbox WHERE data->>'dossierId' = $1 ORDER BY type`, [dossierId])).rows.map((row: { type: string }) => row.type);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    owner = new Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    dataSource = createServiceDataSource({ service: 'processing', url: database.urlAs(serviceDatabaseNames('processing').appRole), entities: PROCESSING_ENTITIES, poolSize: 8 });
+    await dataSource.initialize();
+    runner = new TenantTransactionRunner(dataSource);
+  });
+
+  afterAll(async () => {
+    for (const instance of schedulers) await instance.onApplicationShutdown();
+    await dataSource?.destroy();
+    await owner?.end();
+  });
+
+  it('fires each timer exactly once with two instances racing over two tenants', async () => {
+    const dossiers = [...(await Promise.all(Array.from({ length: 6 }, () => receive('hung-yen')))), ...(await Promise.all(Array.from({ length: 4 }, () => receive('thai-nguyen'))))];
+    const late = vietnamInstant('2026-03-02T09:00');
+    const a = scheduler(late).scheduler;
+    const b = scheduler(late).scheduler;
+    const fired = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+    expect(fired.reduce((sum, n) => sum + n, 0)).toBe(dossiers.length * 3);
+    for (const dossierId of dossiers) {
+      expect(await marksOf(dossierId)).toEqual(['due_soon', 'overdue', 'step_overdue']);
+      expect(await eventsOf(dossierId)).toEqual(['dossier.deadline-approached', 'dossier.deadline-passed', 'dossier.step-deadline-passed']);
+    }
+    expect((await owner.query(`SELECT count(*)::int AS n FROM processing.timers`)).rows[0].n).toBe(0);
+    expect(await Promise.all([a.tick(), b.tick()])).toEqual([0, 0]);
+  });
+
+  it('fires nothing early, and after a restart fires what came due while it was down, once', async () => {
+    const dossierId = await receive('hung-yen');
+    const before = scheduler(vietnamInstant('2026-02-20T09:00'));
+    expect(await before.scheduler.tick()).toBe(0);
+    // Due soon (Tuesday 24 Feb, 17:00) and its handling step late, but the dossier not yet overdue.
+    before.clock.at = vietnamInstant('2026-02-25T08:00');
+    expect(await before.scheduler.tick()).toBe(2);
+    expect(await marksOf(dossierId)).toEqual(['due_soon', 'step_overdue']);
+    await before.scheduler.onApplicationShutdown();
+
+    // A new instance after the restart, days later: the deadline and the step passed meanwhile.
+    const after = scheduler(vietnamInstant('2026-03-02T09:00'));
+    expect(await after.scheduler.tick()).toBe(1);
+    expect(await marksOf(dossierId)).toEqual(['due_soon', 'overdue', 'step_overdue']);
+    expect(await after.scheduler.tick()).toBe(0);
+  });
+
+  it('keeps a timer whose firing failed, and fires it once on the next pass', async () => {
+    const dossierId = await receive('hung-yen');
+    const failingOutbox = new OutboxWriter('processing');
+    const append = jest.spyOn(failingOutbox, 'append').mockRejectedValueOnce(new Error('broker of the outbox away'));
+    const failing = scheduler(vietnamInstant('2026-03-02T09:00'), failingOutbox);
+    const firstPass = await failing.scheduler.tick();
+    expect(append).toHaveBeenCalled();
+    expect(firstPass).toBe(2);
+    expect((await marksOf(dossierId)).length).toBe(2);
+    expect(await failing.scheduler.tick()).toBe(1);
+    expect(await marksOf(dossierId)).toEqual(['due_soon', 'overdue', 'step_overdue']);
+    expect(await eventsOf(dossierId)).toEqual(['dossier.deadline-approached', 'dossier.deadline-passed', 'dossier.step-deadline-passed']);
+  });
+});
