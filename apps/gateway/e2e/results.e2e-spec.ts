@@ -11,7 +11,6 @@ import { ResultIssuer } from '../../processing/src/result/application/issue-resu
 import { SigningKeys } from '../../processing/src/result/application/signing-keys';
 import { renderResultPdf } from '../../processing/src/result/domain/result-document';
 import { generateSigningKeyPair, keyEncryptionKey, sha256Hex, signedStatement, signStatement } from '../../processing/src/result/domain/result-signature';
-import { CreateResults } from '../../processing/src/result/persistence/migrations/1764900000000-create-results.migration';
 import { ResultRepository } from '../../processing/src/result/persistence/result.repository';
 import { DEV_ONLY_SIGNING_KEY_ENCRYPTION_KEY } from '../../processing/src/result/signing-key.config';
 
@@ -72,15 +71,6 @@ describe('result documents: public verification through the gateway', () => {
     api = request(platform.gatewayUrl);
     owner = new Client({ connectionString: platform.database.ownerUrl });
     await owner.connect();
-    // Until the migration is registered in processing's migrations index, apply it here.
-    if ((await owner.query(`SELECT to_regclass('processing.results') AS name`)).rows[0].name === null) {
-      const migrator = createServiceDataSource({ service: 'processing', url: platform.database.ownerUrl, entities: [], poolSize: 1 });
-      await migrator.initialize();
-      const queryRunner = migrator.createQueryRunner();
-      await new CreateResults().up(queryRunner);
-      await queryRunner.release();
-      await migrator.destroy();
-    }
     dataSource = createServiceDataSource({ service: 'processing', url: platform.database.urlAs(serviceDatabaseNames('processing').appRole), entities: [], poolSize: 2 });
     await dataSource.initialize();
     const repository = new ResultRepository();

@@ -1,10 +1,9 @@
 /**
  * Where document bytes live, by an opaque key the service makes (never user input).
  *
- * Adapters: `LocalDocumentStorage` (filesystem, the default and the tests'). Production uses an
- * S3-compatible object store: an adapter implementing this class with PutObject/GetObject/
- * DeleteObject on one bucket per environment, keys as given, server-side encryption on; it is
- * not written yet (no S3 client in the dependencies).
+ * Adapters: `LocalDocumentStorage` (filesystem, the default and the tests') and
+ * `S3DocumentStorage` (an S3-compatible object store, one bucket per environment, keys as
+ * given; chosen with DOCUMENT_STORAGE=s3, see `documentStorageFor`).
  */
 export abstract class DocumentStorage {
   /** Stores `content` under `key` atomically: readers see all of it or nothing. */

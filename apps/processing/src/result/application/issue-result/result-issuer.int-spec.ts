@@ -8,7 +8,6 @@ import { Actor, runInTenant } from '@motcua/tenancy';
 import { createTestDatabase, TestDatabase } from '@motcua/testing';
 import { generateSigningKeyPair, sha256Hex, signedStatement, signStatement } from '../../domain/result-signature';
 import { ResultError, ResultErrorCode } from '../../domain/result.errors';
-import { CreateResults } from '../../persistence/migrations/1764900000000-create-results.migration';
 import { ResultRepository } from '../../persistence/result.repository';
 import { GetResultDocumentHandler } from '../get-result-document/get-result-document.handler';
 import { GetSigningKeyHandler } from '../get-signing-key/get-signing-key.handler';
@@ -58,16 +57,6 @@ describe('ResultIssuer and VerifyResult against PostgreSQL (as the processing ap
     database = await createTestDatabase();
     owner = new Client({ connectionString: database.ownerUrl });
     await owner.connect();
-    // Until the migration is registered in processing's migrations index, apply it here.
-    const present = await owner.query(`SELECT to_regclass('processing.results') AS name`);
-    if (present.rows[0].name === null) {
-      const migrator = createServiceDataSource({ service: 'processing', url: database.ownerUrl, entities: [], poolSize: 1 });
-      await migrator.initialize();
-      const queryRunner = migrator.createQueryRunner();
-      await new CreateResults().up(queryRunner);
-      await queryRunner.release();
-      await migrator.destroy();
-    }
     dataSource = createServiceDataSource({ service: 'processing', url: database.urlAs(serviceDatabaseNames('processing').appRole), entities: [], poolSize: 4 });
     await dataSource.initialize();
     runner = new TenantTransactionRunner(dataSource);
