@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { grpcMessageLimitFor } from '@motcua/rpc';
 import { dataServiceImports } from '@motcua/platform';
 import { IntakeConfig } from './config/intake.config';
 import { GrpcProcedureCatalogue } from './dossier/adapters/procedure-catalogue.grpc';
@@ -79,7 +80,7 @@ export class IntakeModule {
         AddToWalletHandler,
         RecordReuseHandler,
         GetReceiptHandler,
-        { provide: DocumentLimits, useValue: new DocumentLimits(config.DOCUMENT_MAX_BYTES) },
+        { provide: DocumentLimits, useValue: new DocumentLimits(config.DOCUMENT_MAX_BYTES, grpcMessageLimitFor(config.DOCUMENT_MAX_BYTES)) },
         { provide: DocumentStorage, useValue: documentStorageFor(config) },
         { provide: ReceiptSource, useClass: SqlReceiptSource },
       ],

@@ -28,11 +28,17 @@ export function dataServiceImports(service: string, config: DataServiceConfig, e
   ];
 }
 
-export function startDataService(module: DynamicModule, config: DataServiceConfig, services: readonly GrpcServiceRef[]): Promise<RunningService> {
+/** `grpcMaxMessageBytes`: the largest gRPC message the service takes (default @motcua/rpc's). */
+export function startDataService(
+  module: DynamicModule,
+  config: DataServiceConfig,
+  services: readonly GrpcServiceRef[],
+  options: { grpcMaxMessageBytes?: number } = {},
+): Promise<RunningService> {
   return startService({
     module,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
-    grpc: services.length > 0 ? { url: config.GRPC_URL, services } : undefined,
+    grpc: services.length > 0 ? { url: config.GRPC_URL, services, maxMessageBytes: options.grpcMaxMessageBytes } : undefined,
   });
 }
