@@ -119,6 +119,16 @@ export class PdfFlow {
     this.underlineCentered(motto, size);
   }
 
+  /** The top of an administrative form: its number at the right, the national heading, the title; then a new line. */
+  formHeading(heading: { form: string; nation: string; motto: string; title: string }): void {
+    this.rightAligned(heading.form, 9);
+    this.newLine(this.line * 1.5);
+    this.nationalHeading(heading.nation, heading.motto);
+    this.newLine(this.line * 2.5);
+    this.centeredWrapped(heading.title, 14, this.line * 1.3);
+    this.newLine();
+  }
+
   /** "Label: value", the value wrapped under itself; then a new line. */
   labelled(label: string, value: string): void {
     const head = `${label}: `;

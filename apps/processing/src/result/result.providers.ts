@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { keyEncryptionKey } from './domain/result-signature';
 import { GetResultDocumentHandler } from './application/get-result-document/get-result-document.handler';
+import { GetResultForFilingHandler } from './application/get-result-for-filing/get-result-for-filing.handler';
 import { GetSigningKeyHandler } from './application/get-signing-key/get-signing-key.handler';
 import { ResultIssuer } from './application/issue-result/result-issuer';
 import { SIGNING_KEY_ENCRYPTION_KEY, SigningKeys } from './application/signing-keys';
@@ -23,5 +24,6 @@ export function resultProviders(config: { NODE_ENV: string; SIGNING_KEY_ENCRYPTI
     VerifyResultHandler,
     GetResultDocumentHandler,
     GetSigningKeyHandler,
+    GetResultForFilingHandler,
   ];
 }

@@ -8,12 +8,7 @@ import { APOLOGY_SLIP_TEXT as T, ApologySlip } from './apology-slip';
 export function renderApologySlipPdf(slip: ApologySlip, fontPath = DEFAULT_FONT_PATH): Buffer {
   const flow = new PdfFlow(loadPdfFont(fontPath));
   const line = flow.line;
-  flow.rightAligned(T.form, 9);
-  flow.newLine(line * 1.5);
-  flow.nationalHeading(T.nation, T.motto);
-  flow.newLine(line * 2.5);
-  flow.centeredWrapped(T.title, 14, line * 1.3);
-  flow.newLine();
+  flow.formHeading({ form: T.form, nation: T.nation, motto: T.motto, title: T.title });
   flow.labelled(T.addressee, T.applicant(slip.dossierCode));
   flow.newLine(line * 0.5);
   flow.paragraph(T.received(slip.agency));

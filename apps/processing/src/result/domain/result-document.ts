@@ -114,12 +114,7 @@ function fields(document: ResultDocument): [string, string][] {
  */
 export function renderResultPdf(document: ResultDocument): Buffer {
   const flow = new PdfFlow(loadPdfFont());
-  flow.rightAligned(T.form, 9);
-  flow.newLine(flow.line * 1.5);
-  flow.nationalHeading(NATIONAL_HEADING.nation, NATIONAL_HEADING.motto);
-  flow.newLine(flow.line * 2.5);
-  flow.centeredWrapped(title(document), 14, flow.line * 1.3);
-  flow.newLine();
+  flow.formHeading({ form: T.form, ...NATIONAL_HEADING, title: title(document) });
   for (const [label, value] of fields(document)) flow.labelled(label, value);
   if (document.reasons.length > 0) {
     flow.newLine(flow.line * 0.5);

@@ -1,28 +1,9 @@
 import { EntityManager } from 'typeorm';
+import type { IssuedResult, ResultFacts } from '../../result/application/issue-result/result-facts';
 
-/** The facts a decided dossier's result document states (no personal data: processing has none). */
-export interface ResultFacts {
-  dossierId: string;
-  dossierCode: string;
-  procedureCode: string;
-  procedureName: string;
-  decision: 'approved' | 'refused';
-  reasons: string[];
-  agencyId: string;
-  decidedBy: string;
-  decidedAt: Date;
-  documentType: string;
-  resultName: string;
-}
+export type { IssuedResult, ResultFacts };
 
-export interface IssuedResult {
-  resultId: string;
-  sha256: string;
-  keyId: string;
-  signature: string;
-}
-
-/** Issues the signed result of a decision inside the deciding transaction. */
+/** Issues the signed result of a decision inside the deciding transaction (the result feature's ResultIssuer). */
 export abstract class ResultIssuing {
   abstract issue(manager: EntityManager, facts: ResultFacts): Promise<IssuedResult>;
 }

@@ -1,8 +1,7 @@
-import { nationalWorkingCalendar, vietnamInstant } from '@motcua/calendar';
 import { ProcessStepDefinition } from './process-plan';
 import { ProcessingErrorCode } from './processing.errors';
 import { punctualityFigures, punctualityOf } from './punctuality';
-import { replay, Workflow, WorkflowAction } from './workflow';
+import { replay } from './workflow';
 import {
   Actor,
   apologyChange,
@@ -10,10 +9,7 @@ import {
   claimChange,
   completeChange,
   onTheSpotChange,
-  openChange,
-  OpenInput,
   pauseChange,
-  record,
   refuseChange,
   resumeChange,
   returnResultChange,
@@ -21,67 +17,18 @@ import {
   SYSTEM,
   timerChange,
 } from './workflow-commands';
-import { workingClockOf } from './working-clock';
+import { at, COMMUNE, History, openInput, testClock } from '../testing/workflow-fixtures';
 
-const clock = workingClockOf(nationalWorkingCalendar());
-const at = (local: string): Date => vietnamInstant(local);
-
-const COMMUNE = '000.24.11.H33';
+const clock = testClock;
 const DEPARTMENT = '000.00.12.H33';
 const specialist: Actor = { subject: 'spec-1', roles: ['specialist'], agencyId: COMMUNE, deskIds: [] };
 const otherSpecialist: Actor = { ...specialist, subject: 'spec-2' };
 const leader: Actor = { subject: 'lead-1', roles: ['leader'], agencyId: COMMUNE, deskIds: [] };
-const desk: Actor = { subject: 'desk-1', roles: ['desk_officer'], agencyId: COMMUNE, deskIds: ['BPMC-01'] };
+const desk: Actor = { subject: 'desk-1', roles: ['desk_officer'], agencyId: COMMUNE, deskIds: ['H33-X12250-BPMC'] };
 const deptSpecialist: Actor = { subject: 'dept-spec', roles: ['specialist'], agencyId: DEPARTMENT, deskIds: [] };
 const deptLeader: Actor = { subject: 'dept-lead', roles: ['leader'], agencyId: DEPARTMENT, deskIds: [] };
 
-const communeProcess: ProcessStepDefinition[] = [
-  { name: 'Tiếp nhận', role: 'desk_officer', agencyId: '', share: 0.1, handsOver: false },
-  { name: 'Thẩm định', role: 'specialist', agencyId: '', share: 0.5, handsOver: false },
-  { name: 'Ký', role: 'leader', agencyId: '', share: 0.3, handsOver: false },
-  { name: 'Trả kết quả', role: 'desk_officer', agencyId: '', share: 0.1, handsOver: false },
-];
-
-function opening(overrides: Partial<OpenInput> = {}): OpenInput {
-  return {
-    dossierId: '7f1c1f4e-9a43-4c5e-8d5b-0a1b2c3d4e5f',
-    code: '000.24.11.H33-260213-0001',
-    procedureId: '1b4c1f4e-9a43-4c5e-8d5b-0a1b2c3d4e5f',
-    procedureVersionId: '2b4c1f4e-9a43-4c5e-8d5b-0a1b2c3d4e5f',
-    procedureCode: '1.001193',
-    procedureName: 'Đăng ký khai sinh',
-    channel: 'desk',
-    competentAgencyId: COMMUNE,
-    receivingAgencyId: COMMUNE,
-    receivingDeskId: 'BPMC-01',
-    applicantPseudonym: 'a'.repeat(64),
-    onTheSpot: false,
-    receivedAt: at('2026-02-13T10:00'),
-    receivedBy: 'desk-1',
-    // Friday 13 Feb 2026 + 3 working days across Tết (16–20 Feb) → Wednesday 25 Feb, end of office hours.
-    appointmentAt: at('2026-02-25T17:00'),
-    internalProcess: communeProcess,
-    ...overrides,
-  };
-}
-
-class History {
-  workflow: Workflow;
-  readonly actions: WorkflowAction[] = [];
-
-  constructor(input: OpenInput) {
-    const first = record(null, SYSTEM, input.receivedAt, openChange(input, clock));
-    this.workflow = first.workflow;
-    this.actions.push(first.action);
-  }
-
-  apply(actor: Actor, when: Date, change: ReturnType<typeof claimChange>): Workflow {
-    const next = record(this.workflow, actor, when, change);
-    this.workflow = next.workflow;
-    this.actions.push(next.action);
-    return this.workflow;
-  }
-}
+const opening = openInput;
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -1,23 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { nationalWorkingCalendar, vietnamInstant } from '@motcua/calendar';
+import { vietnamInstant } from '@motcua/calendar';
 import { OutboxWriter } from '@motcua/messaging';
 import { createServiceDataSource, serviceDatabaseNames, TenantTransactionRunner } from '@motcua/persistence';
-import { runInTenant } from '@motcua/tenancy';
 import { createTestDatabase, TestDatabase } from '@motcua/testing';
 import { PROCESSING_ENTITIES } from '../../../app.module';
-import { openChange, record, SYSTEM } from '../../domain/workflow-commands';
-import { workingClockOf } from '../../domain/working-clock';
 import { WorkflowRepository } from '../../persistence/workflow.repository';
+import { History, openInput } from '../../testing/workflow-fixtures';
 import { ProcessingClock } from '../processing-clock';
 import { FireTimerHandler } from './fire-timer.handler';
 import { TimerScheduler } from './timer-scheduler';
 
 jest.setTimeout(60_000);
 
-const COMMUNE = '000.24.11.H33';
-const clock = workingClockOf(nationalWorkingCalendar());
 
 class FixedClock extends ProcessingClock {
   constructor(public at: Date) {
@@ -48,36 +43,9 @@ describe('the timer scheduler (two instances, a restart, a failed firing)', () =
 
   /** A dossier received on Friday 13 Feb 2026 at 10:00, due Wednesday 25 Feb at 17:00. */
   async function receive(tenantId: string): Promise<string> {
-    const dossierId = randomUUID();
-    const receivedAt = vietnamInstant('2026-02-13T10:00');
-    const change = openChange(
-      {
-        dossierId,
-        code: `${COMMUNE}-260213-${randomBytes(2).readUInt16BE(0).toString().padStart(4, '0')}`,
-        procedureId: randomUUID(),
-        procedureVersionId: randomUUID(),
-        procedureCode: '1.001193',
-        procedureName: 'Đăng ký khai sinh',
-        channel: 'desk',
-        competentAgencyId: COMMUNE,
-        receivingAgencyId: COMMUNE,
-        receivingDeskId: 'H33-X12250-BPMC',
-        applicantPseudonym: 'a'.repeat(64),
-        onTheSpot: false,
-        receivedAt,
-        receivedBy: 'desk-1',
-        appointmentAt: vietnamInstant('2026-02-25T17:00'),
-        internalProcess: [],
-      },
-      clock,
-    );
-    await runInTenant({ tenantId, traceId: randomBytes(16).toString('hex') }, () =>
-      runner.run(async (manager) => {
-        const { workflow, action } = record(null, SYSTEM, receivedAt, change);
-        await repository.save(manager, null, workflow, [action]);
-      }),
-    );
-    return dossierId;
+    const input = openInput();
+    await new History(input).store(runner, repository, tenantId);
+    return input.dossierId;
   }
 
   const marksOf = async (dossierId: string) =>
