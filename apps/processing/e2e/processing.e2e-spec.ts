@@ -8,6 +8,10 @@ import { nationalWorkingCalendar } from '@motcua/calendar';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 import { eventually } from '../../../tools/testing/eventually';
 import { ProcessingClock } from '../src/workflow/application/processing-clock';
+import { GrpcServices } from '@motcua/contracts';
+import { createGrpcClient } from '@motcua/rpc';
+import { newTraceId, runInTenant } from '@motcua/tenancy';
+import { DocumentStorage, storageKey } from '../../intake/src/document/application/document-storage.port';
 
 jest.setTimeout(120_000);
 
@@ -196,6 +200,71 @@ describe('processing through the gateway: internal process, inter-agency flow, c
     expect(JSON.stringify(decided.rows)).not.toMatch(/Trần Thị Bình|033199004321|0987654321/);
   });
 
+  it("files the approved result of an online dossier in the citizen's wallet, where its bytes verify", async () => {
+    const citizen = await as('citizen.an');
+    const procedure = await get('citizen.an', '/v1/procedures/1.013837');
+    expect(procedure.status).toBe(200);
+    const submitted = await api
+      .post('/v1/dossiers')
+      .set('Authorization', citizen)
+      .set('X-Tenant-Id', TENANT)
+      .set('Idempotency-Key', randomUUID())
+      .send({
+        procedureId: procedure.body.id,
+        applicant: { fullName: 'Nguyễn Văn An', citizenId: '033099001234', phone: '0912345678' },
+        components: [{ componentCode: 'DON', fileReference: 'upload:don' }],
+      });
+    expect(submitted.status).toBe(201);
+    const dossierId = submitted.body.id as string;
+    const received = await api
+      .post(`/v1/dossiers/${dossierId}/receipt`)
+      .set('Authorization', await as('hy.desk'))
+      .set('X-Tenant-Id', TENANT)
+      .send({ deskId: 'H33-TTPVHCC-Q01' });
+    expect(received.status).toBe(200);
+    const workflow = await eventually(
+      () => get('hy.specialist', `/v1/dossiers/${dossierId}/workflow`),
+      (res) => res.status === 200,
+    );
+    expect(workflow.status).toBe(200);
+    expect((await act('hy.specialist', dossierId, { action: 'claim' })).status).toBe(200);
+    expect((await act('hy.specialist', dossierId, { action: 'complete' })).status).toBe(200);
+    const approved = await act('hy.leader', dossierId, { action: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ decision: 'approved' });
+    const resultId = approved.body.resultId as string;
+    const issued = await owner.query<{ data: { sha256: string; documentType: string } }>(
+      `SELECT data FROM processing.outbox WHERE type = 'dossier.result-issued' AND data->>'resultId' = $1`,
+      [resultId],
+    );
+    expect(issued.rows).toHaveLength(1);
+    const { sha256, documentType } = issued.rows[0].data;
+
+    // The wallet as the citizen reads it (intake's DocumentService; the gateway has no wallet route yet).
+    const subject = platform.identity.user('citizen.an').subject;
+    const documents = createGrpcClient(GrpcServices.intakeDocuments, String(platform.gatewayEnv.INTAKE_GRPC_URL), { deadlineMs: 10_000 });
+    try {
+      const walletOf = () =>
+        runInTenant({ tenantId: TENANT, traceId: newTraceId(), actor: { subject, roles: ['citizen'] } }, () => documents.listWalletDocuments({ documentType, onBehalfOf: null }));
+      const wallet = await eventually(walletOf, (answer) => answer.documents.length > 0);
+      expect(wallet.documents).toEqual([
+        expect.objectContaining({ ownerSubject: subject, walletSource: 'result', inWallet: true, documentType, sha256, contentType: 'application/pdf', fileName: `${documentType}-${received.body.code}.pdf` }),
+      ]);
+      const key = storageKey(TENANT, wallet.documents[0].id);
+      const bytes = await platform.services.intake.app.get(DocumentStorage).get(key);
+      try {
+        expect(bytes).not.toBeNull();
+        const verified = await api.post('/v1/results/verify').set('X-Tenant-Id', TENANT).send({ document: (bytes as Buffer).toString('base64') });
+        expect(verified.status).toBe(200);
+        expect(verified.body).toMatchObject({ valid: true, result: { resultId, documentType, sha256, decision: 'approved' } });
+      } finally {
+        await platform.services.intake.app.get(DocumentStorage).delete(key);
+      }
+    } finally {
+      documents.close();
+    }
+  });
+
   it('resolves an on-the-spot procedure (4 tại chỗ) at the desk in one visit, recorded as such', async () => {
     // Certification of 5 pages of copies: 2 pages at 2,000 VND, 3 more at 1,000 VND.
     const { dossierId } = await receivedAtCommune('2.000815', { quantities: [{ item: 'PHI_CT', quantity: 5 }] });
@@ -268,6 +337,12 @@ describe('processing through the gateway: internal process, inter-agency flow, c
     expect(calendar.workingTimeBetween(pausedAt, resumedAt)).toBe(pausedMs);
     expect(calendar.workingTimeBetween(new Date(before.appointmentAt), new Date(resumed.body.appointmentAt))).toBe(pausedMs);
     expect(calendar.workingTimeBetween(new Date(before.deadlineAt), new Date(resumed.body.deadlineAt))).toBe(pausedMs);
+    // The applicant's receipt view follows: the appointment moved, and the dossier is back in processing.
+    const atIntake = await eventually(
+      () => get('hy.commune.desk', `/v1/dossiers/${dossierId}/detail`),
+      (res) => res.body.appointmentAt === resumed.body.appointmentAt,
+    );
+    expect(atIntake.body).toMatchObject({ appointmentAt: resumed.body.appointmentAt, dossier: { status: 'in_processing' } });
   });
 
   it('two officers acting at once on one task: one wins, one gets a clear conflict', async () => {
@@ -321,6 +396,14 @@ describe('processing through the gateway: internal process, inter-agency flow, c
     expect(apology.status).toBe(200);
     expect(apology.body.appointmentAt).toBe(newAppointment);
     expect(apology.body.apology).toMatchObject({ agencyId: COMMUNE, previousAppointmentAt: before.appointmentAt });
+    // The applicant sees the new appointment, and intake's history says why it moved.
+    const atIntake = await eventually(
+      () => get('hy.commune.desk', `/v1/dossiers/${dossierId}/detail`),
+      (res) => res.body.appointmentAt === newAppointment,
+    );
+    expect(atIntake.body.appointmentAt).toBe(newAppointment);
+    const intakeHistory = await get('hy.commune.desk', `/v1/dossiers/${dossierId}/actions`);
+    expect(intakeHistory.body.actions).toContainEqual(expect.objectContaining({ action: 'appointment_moved', actorSubject: 'hy-7e2b9c5a-lead-0008' }));
     const again = await act('hy.commune.leader', dossierId, { action: 'apologise', reason: 'Lần nữa', newAppointmentAt: new Date(late.getTime() + 5 * 86_400_000).toISOString() });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('WORKFLOW_APOLOGY_ALREADY_ISSUED');

@@ -1,6 +1,7 @@
 import { FieldError } from '@motcua/domain-kernel';
 import { citizenIdProblem } from './citizen-id';
 import { DossierCommand, DossierState, transition } from './dossier-state';
+import { localDate } from './dossier-code';
 import { IntakeError, IntakeErrorCode } from './intake.errors';
 import { taxCodeProblem, normalizeTaxCode } from './tax-code';
 
@@ -344,6 +345,12 @@ export function followProcessing(dossier: Dossier, command: ProcessingCommand, a
   const result = transition(dossier.status, command, { supplementRequests: dossier.supplementRequests });
   if (!result.ok) return null;
   return { ...dossier, status: result.to, updatedAt: at };
+}
+
+/** The applicant's appointment moved by processing; null when the dossier has none to move or it is the same. */
+export function rescheduled(dossier: Dossier, appointmentAt: Date, at: Date): Dossier | null {
+  if (!dossier.appointmentAt || dossier.appointmentAt.getTime() === appointmentAt.getTime()) return null;
+  return { ...dossier, appointmentAt, appointmentLocalDate: localDate(appointmentAt), updatedAt: at };
 }
 
 export function markInProcessing(dossier: Dossier, at: Date): Dossier | null {

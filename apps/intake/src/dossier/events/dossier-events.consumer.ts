@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DossierApologyIssuedV1,
   DossierDecidedV1,
   DossierProcessingPausedV1,
   DossierProcessingResumedV1,
@@ -31,6 +32,16 @@ export class DossierEventsConsumer {
         [DossierProcessingResumedV1.type]: async (event) => {
           const data = event.data as EventData<typeof DossierProcessingResumedV1>;
           await follow.execute(event.id, data.dossierId, 'processing_resumed', new Date(data.resumedAt));
+          await follow.reschedule(`${event.id}:appointment`, data.dossierId, {
+            appointmentAt: new Date(data.appointmentAt),
+            at: new Date(data.resumedAt),
+            reason: 'pause',
+            by: data.resumedBy,
+          });
+        },
+        [DossierApologyIssuedV1.type]: async (event) => {
+          const data = event.data as EventData<typeof DossierApologyIssuedV1>;
+          await follow.reschedule(event.id, data.dossierId, { appointmentAt: new Date(data.appointmentAt), at: new Date(data.issuedAt), reason: 'apology', by: data.issuedBy });
         },
         [DossierDecidedV1.type]: async (event) => {
           const data = event.data as EventData<typeof DossierDecidedV1>;

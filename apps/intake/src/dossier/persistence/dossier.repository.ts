@@ -86,6 +86,14 @@ export class DossierRepository {
     await manager.update(DossierEntity, { tenantId: currentTenant().tenantId, id: dossier.id }, { status: dossier.status, updatedAt: dossier.updatedAt });
   }
 
+  async updateAppointment(manager: EntityManager, dossier: Dossier): Promise<void> {
+    await manager.update(
+      DossierEntity,
+      { tenantId: currentTenant().tenantId, id: dossier.id },
+      { appointmentAt: dossier.appointmentAt, appointmentLocalDate: dossier.appointmentLocalDate, updatedAt: dossier.updatedAt },
+    );
+  }
+
   async appendAction(manager: EntityManager, action: Omit<DossierActionRecord, 'id'>): Promise<void> {
     await manager.insert(DossierActionEntity, { ...action, id: randomUUID(), tenantId: currentTenant().tenantId });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox } from '@motcua/messaging';
 import { TenantTransactionRunner } from '@motcua/persistence';
-import { followProcessing, ProcessingCommand } from '../../domain/dossier';
+import { followProcessing, ProcessingCommand, rescheduled } from '../../domain/dossier';
 import { IntakeError, IntakeErrorCode } from '../../domain/intake.errors';
 import { DossierRepository } from '../../persistence/dossier.repository';
 
@@ -23,6 +23,31 @@ export class FollowProcessingHandler {
       if (!dossier) throw new IntakeError(IntakeErrorCode.DossierNotFound, 'Processing moved an unknown dossier', { dossierId });
       const moved = followProcessing(dossier, command, at);
       if (moved) await this.dossiers.updateStatus(manager, moved);
+    });
+  }
+
+  /**
+   * Processing moved the applicant's appointment (a pause added its working time, or the agency
+   * at fault apologised with a new one): the receipt's appointment shown to the applicant follows,
+   * and the move is recorded in the dossier's history; once per event.
+   */
+  async reschedule(eventId: string, dossierId: string, move: { appointmentAt: Date; at: Date; reason: 'pause' | 'apology'; by: string }): Promise<void> {
+    await this.runner.run(async (manager) => {
+      if (!(await this.inbox.claim(manager, FOLLOW_PROCESSING_CONSUMER, eventId))) return;
+      const dossier = await this.dossiers.findById(manager, dossierId, { lock: true });
+      if (!dossier) throw new IntakeError(IntakeErrorCode.DossierNotFound, 'Processing moved an unknown dossier', { dossierId });
+      const previous = dossier.appointmentAt;
+      const moved = rescheduled(dossier, move.appointmentAt, move.at);
+      if (!moved) return;
+      await this.dossiers.updateAppointment(manager, moved);
+      await this.dossiers.appendAction(manager, {
+        dossierId,
+        action: 'appointment_moved',
+        actorSubject: move.by,
+        deskId: null,
+        at: move.at,
+        details: { reason: move.reason, previousAppointmentAt: previous?.toISOString() ?? null, appointmentAt: move.appointmentAt.toISOString() },
+      });
     });
   }
 }
