@@ -2,12 +2,23 @@
 export class Sleeper {
   private timer?: NodeJS.Timeout;
   private resolveSleep?: () => void;
+  private nudged = false;
 
   sleep(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       this.resolveSleep = resolve;
       this.timer = setTimeout(() => this.wake(), ms);
     });
+  }
+
+  /** Ends the current sleep, or the next one at once when nobody sleeps now (the news is not lost). */
+  nudge(): void {
+    if (this.resolveSleep) this.wake();
+    else this.nudged = true;
   }
 
   wake(): void {

@@ -1,9 +1,9 @@
-import { Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
 import { serviceDatabaseNames } from '@motcua/persistence';
 import { EventPublisher, OutgoingMessage } from '../event-publisher';
 import { errorFields, MessagingLogger } from '../logger';
 import { backoffMs, Sleeper } from '../sleep';
-import { outboxTableName } from './outbox-sql';
+import { outboxChannel, outboxTableName } from './outbox-sql';
 
 export interface OutboxRelayOptions {
   service: string;
@@ -13,8 +13,13 @@ export interface OutboxRelayOptions {
   logger: MessagingLogger;
   /** Rows per tick. Default 200. */
   batchSize?: number;
-  /** Poll interval when the outbox is empty. Default 30 ms. */
+  /**
+   * Poll interval when the outbox is empty and the relay is not listening for its writers'
+   * notifications (before LISTEN succeeds, or while its connection is being restored). Default 30 ms.
+   */
   pollIntervalMs?: number;
+  /** While listening: how long an empty outbox waits without a notification (a safety net). Default 1 s. */
+  listeningPollIntervalMs?: number;
   /** Back-off after a failed tick: initial, doubled up to max. Defaults 100 ms and 5 s. */
   retryInitialMs?: number;
   retryMaxMs?: number;
@@ -42,7 +47,8 @@ interface OutboxRow {
  * Publishes a service's outbox to Kafka, at least once, in outbox order. Each tick is one
  * transaction: take the service's advisory lock (one active relay per service keeps each key's
  * order), claim the oldest unpublished rows, publish them (acks = all), mark them, commit. A
- * failed publish rolls back and is retried with back-off: nothing is lost.
+ * failed publish rolls back and is retried with back-off: nothing is lost. An idle relay sleeps
+ * until its writers' NOTIFY (or a slow safety-net poll), so an idle service costs no CPU.
  */
 export class OutboxRelay {
   private readonly pool: Pool;
@@ -52,6 +58,10 @@ export class OutboxRelay {
   private readonly sleeper = new Sleeper();
   private running?: Promise<void>;
   private stopping = false;
+  private listener?: Client;
+  private listening = false;
+  private listenFailures = 0;
+  private relisten?: NodeJS.Timeout;
 
   constructor(private readonly options: OutboxRelayOptions) {
     serviceDatabaseNames(options.service);
@@ -67,15 +77,61 @@ export class OutboxRelay {
     if (this.running) return;
     this.stopping = false;
     this.running = this.loop();
+    void this.listen();
   }
 
   /** Finishes the current tick, then closes the pool. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.relisten) clearTimeout(this.relisten);
     this.sleeper.wake();
     await this.running;
     this.running = undefined;
+    await this.closeListener();
     await this.pool.end();
+  }
+
+  /** Whether the relay hears its writers' notifications (else it polls every `pollIntervalMs`). */
+  get isListening(): boolean {
+    return this.listening;
+  }
+
+  private async listen(): Promise<void> {
+    const { logger, service, url } = this.options;
+    const client = new Client({ connectionString: url, application_name: `motcua-${service}-relay-listener` });
+    this.listener = client;
+    const lost = (error?: unknown) => {
+      if (this.listener !== client) return;
+      this.listening = false;
+      this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (this.stopping) return;
+      const waitMs = backoffMs(this.listenFailures, this.options.retryInitialMs ?? 100, this.options.retryMaxMs ?? 5_000);
+      this.listenFailures += 1;
+      logger.warn({ service, retryInMs: waitMs, ...(error ? errorFields(error) : {}) }, 'outbox relay lost its notifications; polling until they are back');
+      this.relisten = setTimeout(() => void this.listen(), waitMs);
+    };
+    client.on('notification', () => this.sleeper.nudge());
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel(service)}`);
+      if (this.stopping || this.listener !== client) return;
+      this.listening = true;
+      this.listenFailures = 0;
+      // Rows written before LISTEN took effect: look once more.
+      this.sleeper.nudge();
+    } catch (error) {
+      lost(error);
+    }
+  }
+
+  private async closeListener(): Promise<void> {
+    const client = this.listener;
+    this.listener = undefined;
+    this.listening = false;
+    await client?.end().catch(() => undefined);
   }
 
   /** One tick: returns the number of rows published (0 when idle or another relay holds the lock). */
@@ -132,7 +188,9 @@ export class OutboxRelay {
         await this.sleeper.sleep(waitMs);
         continue;
       }
-      if (published < this.batchSize && !this.stopping) await this.sleeper.sleep(this.options.pollIntervalMs ?? 30);
+      if (published < this.batchSize && !this.stopping) {
+        await this.sleeper.sleep(this.listening ? (this.options.listeningPollIntervalMs ?? 1_000) : (this.options.pollIntervalMs ?? 30));
+      }
     }
   }
 }

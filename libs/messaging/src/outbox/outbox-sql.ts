@@ -2,6 +2,11 @@ import { quoteIdent, serviceDatabaseNames, tenantTableSecuritySql } from '@motcu
 
 export const OUTBOX_TABLE = 'outbox';
 
+/** The notification channel a service's outbox writes announce new rows on; its relays listen. */
+export function outboxChannel(service: string): string {
+  return `motcua_outbox_${serviceDatabaseNames(service).schema}`;
+}
+
 /** The qualified outbox table of a service, e.g. `"intake"."outbox"`. */
 export function outboxTableName(service: string): string {
   return `${quoteIdent(serviceDatabaseNames(service).schema)}.${quoteIdent(OUTBOX_TABLE)}`;

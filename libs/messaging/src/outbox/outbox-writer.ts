@@ -4,7 +4,7 @@ import { EventEnvelope, findEventDefinition, parseEventData, UnknownEventTypeErr
 import { currentTenant, toTraceparent } from '@motcua/tenancy';
 import { encodeEvent } from '../envelope-codec';
 import { OutboxError, TransactionRequiredError } from '../messaging.errors';
-import { outboxTableName } from './outbox-sql';
+import { outboxChannel, outboxTableName } from './outbox-sql';
 
 export interface OutboxEvent {
   /** A registered event type, e.g. `dossier.submitted`. */
@@ -26,9 +26,11 @@ export class OutboxWriter {
 
   constructor(readonly service: string) {
     this.source = `/motcua/${service}`;
+    // One round trip: the row, and a notification the relays get when the transaction commits
+    // (PostgreSQL folds a transaction's identical notifications into one).
     this.insertSql =
-      `INSERT INTO ${outboxTableName(service)} (tenant_id, id, topic, message_key, type, headers, data) ` +
-      `VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`;
+      `WITH appended AS (INSERT INTO ${outboxTableName(service)} (tenant_id, id, topic, message_key, type, headers, data) ` +
+      `VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)) SELECT pg_notify('${outboxChannel(service)}', '')`;
   }
 
   /**

@@ -238,4 +238,39 @@ describe('outbox writer and relay against PostgreSQL and the Kafka mock', () => 
       relay = startRelay();
     }
   });
+
+  it('wakes an idle relay by its writers\' notifications, and loses nothing while it cannot hear them', async () => {
+    // A relay that would otherwise sleep a minute between empty looks.
+    await relay.stop();
+    const listeningRelay = new OutboxRelay({
+      service: SERVICE,
+      url: database.urlAs(names.relayRole),
+      publisher,
+      logger,
+      pollIntervalMs: 25,
+      listeningPollIntervalMs: 60_000,
+      retryInitialMs: 50,
+      retryMaxMs: 200,
+    });
+    try {
+      listeningRelay.start();
+      await eventually(async () => listeningRelay.isListening, 10_000, 'the relay listening');
+      const startedAt = Date.now();
+      const first = await submit('hung-yen', randomUUID());
+      await collector.waitFor(() => published(first.id).length === 1, 5_000);
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+
+      // Cut its listening connection: it polls meanwhile, and listens again.
+      await owner.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`motcua-${SERVICE}-relay-listener`]);
+      await eventually(async () => !listeningRelay.isListening, 10_000, 'the relay deaf');
+      const second = await submit('hung-yen', randomUUID());
+      await collector.waitFor(() => published(second.id).length === 1, 5_000);
+      await eventually(async () => listeningRelay.isListening, 10_000, 'the relay listening');
+      const third = await submit('ha-noi', randomUUID());
+      await collector.waitFor(() => published(third.id).length === 1, 5_000);
+    } finally {
+      await listeningRelay.stop();
+      relay = startRelay();
+    }
+  });
 });
