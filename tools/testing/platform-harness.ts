@@ -73,7 +73,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     services.tenants = await startTenants(loadTenantsConfig(envOf('tenants')));
     services.catalogue = await startCatalogue(loadCatalogueConfig(envOf('catalogue')));
     services.intake = await startIntake(
-      loadIntakeConfig({ ...envOf('intake'), CATALOGUE_GRPC_URL: grpcUrl('catalogue'), PSEUDONYM_KEY: 'test-pseudonym-key-0123456789abcdef' }),
+      loadIntakeConfig({
+        ...envOf('intake'),
+        CATALOGUE_GRPC_URL: grpcUrl('catalogue'),
+        PROCESSING_GRPC_URL: grpcUrl('processing'),
+        PSEUDONYM_KEY: 'test-pseudonym-key-0123456789abcdef',
+      }),
     );
     services.processing = await startProcessing(loadProcessingConfig({ ...envOf('processing'), CATALOGUE_GRPC_URL: grpcUrl('catalogue') }));
     services.payment = await startPayment(loadPaymentConfig(envOf('payment')));

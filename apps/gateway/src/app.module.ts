@@ -17,6 +17,7 @@ import { CatalogueImportsController, ProceduresController } from './routes/proce
 import { ResultsController } from './routes/results.controller';
 import { StatisticsController } from './routes/statistics.controller';
 import { TenantsController } from './routes/tenants.controller';
+import { WalletController } from './routes/wallet.controller';
 import { WorkflowController } from './routes/workflow.controller';
 
 @Module({})
@@ -34,7 +35,7 @@ export class GatewayModule {
         DossiersController,
         DeskController,
         DocumentsController,
-        TrackingController, StatisticsController, AuditController, ResultsController, WorkflowController],
+        TrackingController, StatisticsController, AuditController, ResultsController, WorkflowController, WalletController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: ServiceClients, useValue: clients },

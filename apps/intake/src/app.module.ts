@@ -28,10 +28,14 @@ import { PersonalDataAccessLog } from './dossier/application/personal-data-acces
 import { PersonalDataAccessEntity } from './dossier/persistence/personal-data-access.entity';
 import { PersonalDataAccessRepository } from './dossier/persistence/personal-data-access.repository';
 import { documentStorageFor } from './document/adapters/document-storage.factory';
+import { GrpcProcessingResults } from './document/adapters/processing-results.grpc';
 import { DocumentController } from './document/api/document.controller';
 import { AddToWalletHandler } from './document/application/add-to-wallet/add-to-wallet.handler';
 import { DocumentLimits } from './document/application/document-limits';
 import { DocumentStorage } from './document/application/document-storage.port';
+import { FileResultInWalletHandler } from './document/application/file-result/file-result-in-wallet.handler';
+import { ProcessingResults } from './document/application/file-result/processing-results.port';
+import { ResultFilingConsumer } from './document/events/result-filing.consumer';
 import { ListWalletDocumentsHandler } from './document/application/list-wallet-documents/list-wallet-documents.handler';
 import { RecordReuseHandler } from './document/application/record-reuse/record-reuse.handler';
 import { UploadDocumentHandler } from './document/application/upload-document/upload-document.handler';
@@ -79,6 +83,9 @@ export class IntakeModule {
         ListWalletDocumentsHandler,
         AddToWalletHandler,
         RecordReuseHandler,
+        FileResultInWalletHandler,
+        ResultFilingConsumer,
+        { provide: ProcessingResults, useFactory: () => new GrpcProcessingResults(config.PROCESSING_GRPC_URL, config.PROCESSING_DEADLINE_MS) },
         GetReceiptHandler,
         { provide: DocumentLimits, useValue: new DocumentLimits(config.DOCUMENT_MAX_BYTES, grpcMessageLimitFor(config.DOCUMENT_MAX_BYTES)) },
         { provide: DocumentStorage, useValue: documentStorageFor(config) },

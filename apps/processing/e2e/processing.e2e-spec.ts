@@ -8,9 +8,6 @@ import { nationalWorkingCalendar } from '@motcua/calendar';
 import { Platform, startPlatform } from '../../../tools/testing/platform-harness';
 import { eventually } from '../../../tools/testing/eventually';
 import { ProcessingClock } from '../src/workflow/application/processing-clock';
-import { GrpcServices } from '@motcua/contracts';
-import { createGrpcClient } from '@motcua/rpc';
-import { newTraceId, runInTenant } from '@motcua/tenancy';
 import { DocumentStorage, storageKey } from '../../intake/src/document/application/document-storage.port';
 
 jest.setTimeout(120_000);
@@ -240,28 +237,25 @@ describe('processing through the gateway: internal process, inter-agency flow, c
     expect(issued.rows).toHaveLength(1);
     const { sha256, documentType } = issued.rows[0].data;
 
-    // The wallet as the citizen reads it (intake's DocumentService; the gateway has no wallet route yet).
+    // The wallet as the citizen reads it through the gateway.
     const subject = platform.identity.user('citizen.an').subject;
-    const documents = createGrpcClient(GrpcServices.intakeDocuments, String(platform.gatewayEnv.INTAKE_GRPC_URL), { deadlineMs: 10_000 });
+    const wallet = await eventually(
+      () => get('citizen.an', `/v1/wallet?documentType=${encodeURIComponent(documentType)}`),
+      (res) => res.status === 200 && res.body.documents.length > 0,
+    );
+    expect(wallet.body.documents).toEqual([
+      expect.objectContaining({ ownerSubject: subject, walletSource: 'result', inWallet: true, documentType, sha256, contentType: 'application/pdf', fileName: `${documentType}-${received.body.code}.pdf` }),
+    ]);
+    // The stored bytes are the signed document: they verify.
+    const key = storageKey(TENANT, wallet.body.documents[0].id);
+    const bytes = await platform.services.intake.app.get(DocumentStorage).get(key);
     try {
-      const walletOf = () =>
-        runInTenant({ tenantId: TENANT, traceId: newTraceId(), actor: { subject, roles: ['citizen'] } }, () => documents.listWalletDocuments({ documentType, onBehalfOf: null }));
-      const wallet = await eventually(walletOf, (answer) => answer.documents.length > 0);
-      expect(wallet.documents).toEqual([
-        expect.objectContaining({ ownerSubject: subject, walletSource: 'result', inWallet: true, documentType, sha256, contentType: 'application/pdf', fileName: `${documentType}-${received.body.code}.pdf` }),
-      ]);
-      const key = storageKey(TENANT, wallet.documents[0].id);
-      const bytes = await platform.services.intake.app.get(DocumentStorage).get(key);
-      try {
-        expect(bytes).not.toBeNull();
-        const verified = await api.post('/v1/results/verify').set('X-Tenant-Id', TENANT).send({ document: (bytes as Buffer).toString('base64') });
-        expect(verified.status).toBe(200);
-        expect(verified.body).toMatchObject({ valid: true, result: { resultId, documentType, sha256, decision: 'approved' } });
-      } finally {
-        await platform.services.intake.app.get(DocumentStorage).delete(key);
-      }
+      expect(bytes).not.toBeNull();
+      const verified = await api.post('/v1/results/verify').set('X-Tenant-Id', TENANT).send({ document: (bytes as Buffer).toString('base64') });
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({ valid: true, result: { resultId, documentType, sha256, decision: 'approved' } });
     } finally {
-      documents.close();
+      await platform.services.intake.app.get(DocumentStorage).delete(key);
     }
   });
 

@@ -18,10 +18,11 @@ import { loadIntakeConfig } from '../../../apps/intake/src/config/intake.config'
 import { decodePageToken } from '../../../apps/intake/src/dossier/application/list-pending-checks/list-pending-checks.handler';
 import { DossierRepository } from '../../../apps/intake/src/dossier/persistence/dossier.repository';
 import { startIntake } from '../../../apps/intake/src/main';
+import { FlagSpec, parseFlags, runBench, say, seconds, usageOf } from '../shared/cli';
+import { cpuLine, measure, Measurement, Run, runLine, Walk, walkPages } from '../shared/latency';
 import { Cleanup } from '../submit/cleanup';
-import { CpuBreakdown, CpuSampler, OTHER_LABEL, POSTGRES_LABEL } from '../submit/cpu-sampler';
+import { CpuSampler } from '../submit/cpu-sampler';
 import { BenchDatabase, createBenchDatabase, postgresPidsOf } from '../submit/database';
-import { LatencySummary, summarize } from '../submit/stats';
 import { Agency, LARGEST, loadTenant, SMALLEST } from './load';
 
 const TENANT = 'bench-province';
@@ -40,145 +41,40 @@ interface Options {
   keepDatabase: boolean;
 }
 
-const FLAGS: Record<string, { key: Exclude<keyof Options, 'keepDatabase'>; min: number; max: number; integer: boolean; help: string }> = {
-  '--dossiers': { key: 'dossiers', min: 1_000, max: 5_000_000, integer: true, help: 'dossiers of the measured tenant (default 1000000)' },
-  '--other-dossiers': { key: 'otherDossiers', min: 0, max: 5_000_000, integer: true, help: "the second tenant's dossiers (default a tenth of --dossiers)" },
-  '--pending-percent': { key: 'pendingPercent', min: 0.1, max: 10, integer: false, help: 'share pending a check, submitted or resubmitted (default 1)' },
-  '--page-size': { key: 'pageSize', min: 1, max: 100, integer: true, help: 'worklist page size (default 20, the gateway default)' },
-  '--seconds': { key: 'seconds', min: 1, max: 120, integer: true, help: 'measured seconds of each gRPC run (default 10)' },
-  '--warmup': { key: 'warmupSeconds', min: 0, max: 30, integer: true, help: 'unmeasured seconds before each gRPC run (default 2)' },
-  '--sql-seconds': { key: 'sqlSeconds', min: 1, max: 60, integer: true, help: 'measured seconds of each SQL-alone run (default 5)' },
+const FLAGS: FlagSpec<Options> = {
+  command: 'npm run bench:worklist --',
+  numeric: {
+    '--dossiers': { key: 'dossiers', min: 1_000, max: 5_000_000, integer: true, help: 'dossiers of the measured tenant (default 1000000)' },
+    '--other-dossiers': { key: 'otherDossiers', min: 0, max: 5_000_000, integer: true, help: "the second tenant's dossiers (default a tenth of --dossiers)" },
+    '--pending-percent': { key: 'pendingPercent', min: 0.1, max: 10, integer: false, help: 'share pending a check, submitted or resubmitted (default 1)' },
+    '--page-size': { key: 'pageSize', min: 1, max: 100, integer: true, help: 'worklist page size (default 20, the gateway default)' },
+    '--seconds': { key: 'seconds', min: 1, max: 120, integer: true, help: 'measured seconds of each gRPC run (default 10)' },
+    '--warmup': { key: 'warmupSeconds', min: 0, max: 30, integer: true, help: 'unmeasured seconds before each gRPC run (default 2)' },
+    '--sql-seconds': { key: 'sqlSeconds', min: 1, max: 60, integer: true, help: 'measured seconds of each SQL-alone run (default 5)' },
+  },
+  switches: { '--keep-database': { key: 'keepDatabase', help: 'leave the loaded database behind and print its name (drop it by hand)' } },
 };
 
-const USAGE = [
-  'Usage: npm run bench:worklist -- [--dossiers N] [--other-dossiers N] [--pending-percent P] [--page-size N] [--seconds T] [--warmup W] [--sql-seconds T] [--keep-database]',
-  ...Object.entries(FLAGS).map(([flag, spec]) => `  ${flag.padEnd(18)}${spec.help}`),
-  `  ${'--keep-database'.padEnd(18)}leave the loaded database behind and print its name (drop it by hand)`,
-].join('\n');
-
-class UsageError extends Error {}
-
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { dossiers: 1_000_000, otherDossiers: -1, pendingPercent: 1, pageSize: 20, seconds: 10, warmupSeconds: 2, sqlSeconds: 5, keepDatabase: false };
-  for (let index = 0; index < argv.length; index += 1) {
-    const [flag, inline] = argv[index].split('=', 2) as [string, string | undefined];
-    if (flag === '--keep-database' && inline === undefined) {
-      options.keepDatabase = true;
-      continue;
-    }
-    const spec = FLAGS[flag];
-    if (!spec) throw new UsageError(`Unknown argument ${JSON.stringify(argv[index])}\n${USAGE}`);
-    const text = inline ?? argv[++index];
-    const value = Number(text);
-    if (text === undefined || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) {
-      throw new UsageError(`${flag} must be a number from ${spec.min} to ${spec.max}, not ${JSON.stringify(text)}\n${USAGE}`);
-    }
-    options[spec.key] = value;
-  }
+  const options = parseFlags<Options>(argv, { dossiers: 1_000_000, otherDossiers: -1, pendingPercent: 1, pageSize: 20, seconds: 10, warmupSeconds: 2, sqlSeconds: 5, keepDatabase: false }, FLAGS);
   if (options.otherDossiers < 0) options.otherDossiers = Math.round(options.dossiers / 10);
   return options;
 }
-
-const say = (message: string) => process.stderr.write(`bench: ${message}\n`);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const f = (ms: number) => ms.toFixed(2).padStart(7);
 
 function officer(agency: Agency): Actor {
   return { subject: `bench-desk-${agency.deskId.toLowerCase()}`, roles: ['desk_officer'], agencyId: agency.id, deskIds: [agency.deskId] };
 }
 
-interface Run {
-  label: string;
-  clients: number;
-  seconds: number;
-  summary: LatencySummary;
-  cpu: CpuBreakdown;
-}
-
-function runLine(run: Run): string {
-  const s = run.summary;
-  const verdict = s.p99 <= TARGET_P99_MS ? '' : '  > target';
-  return `  ${run.label.padEnd(44)} ${String(run.clients).padStart(2)}  ${(s.count / run.seconds).toFixed(0).padStart(6)}/s  p50 ${f(s.p50)}  p95 ${f(s.p95)}  p99 ${f(s.p99)}  max ${f(s.max)}  n=${s.count}${verdict}`;
-}
-
-/** Where the CPU went in the window: % of one core, and CPU ms per call. */
-function cpuLine(run: Run, node: string): string {
-  const calls = run.summary.count;
-  const part = (label: string, seconds: number) => `${label} ${((100 * seconds) / run.cpu.wallSeconds).toFixed(0)} % (${((1000 * seconds) / calls).toFixed(2)} ms/call)`;
-  const of = (match: (label: string) => boolean) => run.cpu.shares.filter((share) => match(share.label)).reduce((sum, share) => sum + share.seconds, 0);
-  const postgres = of((label) => label === POSTGRES_LABEL);
-  const other = of((label) => label === OTHER_LABEL);
-  const nodeSeconds = of((label) => label !== POSTGRES_LABEL && label !== OTHER_LABEL);
-  return `  ${''.padEnd(44)}     cpu: machine ${run.cpu.machineBusyPercent.toFixed(0)} % busy of ${run.cpu.cores} cores; ${part('postgresql', postgres)}, ${part(node, nodeSeconds)}, ${part('other processes', other)}`;
-}
-
-/** Closed loop: `clients` callers, each calling again as soon as its call returns, for `ms`. */
-async function closedLoop(clients: number, ms: number, call: (n: number) => Promise<void>): Promise<number[]> {
-  const samples: number[] = [];
-  const deadline = performance.now() + ms;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const n = next++;
-        const started = performance.now();
-        await call(n);
-        samples.push(performance.now() - started);
-      }
-    }),
-  );
-  return samples;
-}
-
-interface Measurement {
-  options: Options;
-  sampler: CpuSampler;
-}
-
-async function measure(label: string, clients: number, { options, sampler }: Measurement, call: (n: number) => Promise<void>, warmupMs = options.warmupSeconds * 1000, measuredSeconds = options.seconds): Promise<Run> {
-  if (warmupMs > 0) await closedLoop(clients, warmupMs, call);
-  await sampler.begin();
-  const samples = await closedLoop(clients, measuredSeconds * 1000, call);
-  const cpu = await sampler.end();
-  const summary = summarize(samples);
-  if (!summary) throw new Error(`${label}: no samples`);
-  const run = { label, clients, seconds: measuredSeconds, summary, cpu };
-  say(runLine(run).trim());
-  return run;
-}
-
-interface Walk {
-  pending: number;
-  pages: number;
-  ms: number;
-  /** Page tokens from the middle of the list to its last page. */
-  deepTokens: string[];
-}
-
 /** Walks the whole worklist through gRPC; checks the order, no duplicate, and the count against the owner's. */
-async function walk(list: (token: string) => Promise<IntakeV1.ListPendingChecksResponse>, expected: number): Promise<Walk> {
-  const tokens: string[] = [];
-  const seen = new Set<string>();
-  let previous = '';
-  let token = '';
-  const started = performance.now();
-  do {
-    const page = await list(token);
-    for (const item of page.items) {
-      const key = `${item.submittedAt}|${item.dossierId}`;
-      if (seen.has(item.dossierId)) throw new Error(`the worklist returned ${item.dossierId} twice`);
-      // ISO instants have a fixed width, and uuids order as their hex text: the text orders as (submitted_at, id).
-      if (key <= previous) throw new Error(`the worklist is not oldest first at ${item.dossierId}`);
+function walk(list: (token: string) => Promise<IntakeV1.ListPendingChecksResponse>, expected: number): Promise<Walk> {
+  return walkPages(list, expected, {
+    id: (item) => item.dossierId,
+    // ISO instants have a fixed width, and uuids order as their hex text: the text orders as (submitted_at, id).
+    orderKey: (item) => `${item.submittedAt}|${item.dossierId}`,
+    check: (item) => {
       if (item.status !== 'submitted' && item.status !== 'resubmitted') throw new Error(`the worklist returned a dossier in status ${item.status}`);
-      seen.add(item.dossierId);
-      previous = key;
-    }
-    token = page.nextPageToken;
-    if (token) tokens.push(token);
-  } while (token);
-  const ms = performance.now() - started;
-  if (seen.size !== expected) throw new Error(`the worklist listed ${seen.size} dossiers, the database has ${expected} pending online`);
-  return { pending: seen.size, pages: tokens.length + 1, ms, deepTokens: tokens.slice(Math.floor(tokens.length / 2)) };
+    },
+  });
 }
 
 async function pendingOnline(database: BenchDatabase, agency: Agency): Promise<number> {
@@ -233,7 +129,7 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
   say(`loaded in ${seconds(loadEnd - loadStarted)} (vacuum + analyze ${seconds(loadEnd - vacuumStarted)})`);
 
   const desks: Desk[] = [];
-  for (const agency of [LARGEST, SMALLEST]) desks.push({ agency, expected: await pendingOnline(database, agency), walk: { pending: 0, pages: 0, ms: 0, deepTokens: [] } });
+  for (const agency of [LARGEST, SMALLEST]) desks.push({ agency, expected: await pendingOnline(database, agency), walk: { items: 0, pages: 0, ms: 0, deepTokens: [] } });
 
   report.push(
     `MotCua desk worklist benchmark: ListPendingChecks (page size ${options.pageSize}), ${options.dossiers} dossiers in ${TENANT} + ${options.otherDossiers} in ${OTHER_TENANT}, ${options.pendingPercent} % pending a check`,
@@ -259,8 +155,9 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
       HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
       SHUTDOWN_GRACE_MS: '1000',
-      // ListPendingChecks never calls the catalogue; nothing listens there.
+      // ListPendingChecks never calls the catalogue or processing; nothing listens there.
       CATALOGUE_GRPC_URL: `127.0.0.1:${await freePort()}`,
+      PROCESSING_GRPC_URL: `127.0.0.1:${await freePort()}`,
       PSEUDONYM_KEY: 'bench-pseudonym-key-0123456789abcdef',
     }),
   );
@@ -281,11 +178,11 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
   report.push(
     '',
     'Whole worklist walked page by page through gRPC (checked: oldest first, no duplicate, count = database):',
-    ...desks.map((d) => `  ${d.agency.deskId.padEnd(14)} ${d.walk.pending} dossiers in ${d.walk.pages} pages, ${d.walk.ms.toFixed(0)} ms (${(d.walk.ms / d.walk.pages).toFixed(2)} ms per page)`),
+    ...desks.map((d) => `  ${d.agency.deskId.padEnd(14)} ${d.walk.items} dossiers in ${d.walk.pages} pages, ${d.walk.ms.toFixed(0)} ms (${(d.walk.ms / d.walk.pages).toFixed(2)} ms per page)`),
   );
 
   // CPU of this process (the clients and intake) and of PostgreSQL during each measured window.
-  const measurement: Measurement = { options, sampler: new CpuSampler(() => [], () => postgresPidsOf(database)) };
+  const measurement: Measurement = { warmupSeconds: options.warmupSeconds, seconds: options.seconds, targetP99Ms: TARGET_P99_MS, sampler: new CpuSampler(() => [], () => postgresPidsOf(database)) };
   const runs: Run[] = [];
   for (const clients of [1, 4]) {
     for (const desk of desks) {
@@ -301,13 +198,13 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
     '',
     `gRPC ListPendingChecks as a desk officer (in-process intake, app role, RLS), ${options.seconds} s each after ${options.warmupSeconds} s warm-up; load average now ${loadavg()[0].toFixed(2)}`,
     `  ${'run'.padEnd(44)} ${'c'.padStart(2)}  ${'calls'.padStart(8)}  latency ms`,
-    ...runs.flatMap((run) => [runLine(run), cpuLine(run, 'node (clients + intake)')]),
+    ...runs.flatMap((run) => [runLine(run, TARGET_P99_MS), cpuLine(run, 'node (clients + intake)')]),
   );
 
   say('stopping intake; the SQL alone…');
   await cleanup.closeOne('close the gRPC client');
   await cleanup.closeOne('stop intake');
-  report.push('', ...(await sqlAlone(database, desks, measurement)));
+  report.push('', ...(await sqlAlone(database, desks, options, measurement)));
 
   const worst = Math.max(...runs.map((run) => run.summary.p99));
   const worstSingle = Math.max(...runs.filter((run) => run.clients === 1).map((run) => run.summary.p99));
@@ -320,8 +217,7 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
 }
 
 /** The repository's query on one connection as the intake app role, in a tenant transaction (RLS applies). */
-async function sqlAlone(database: BenchDatabase, desks: Desk[], measurement: Measurement): Promise<string[]> {
-  const { options } = measurement;
+async function sqlAlone(database: BenchDatabase, desks: Desk[], options: Options, measurement: Measurement): Promise<string[]> {
   const pg = new Client({ connectionString: database.urlAs(serviceDatabaseNames('intake').appRole), application_name: 'motcua-bench-worklist' });
   await pg.connect();
   const repository = new DossierRepository();
@@ -375,7 +271,7 @@ async function sqlAlone(database: BenchDatabase, desks: Desk[], measurement: Mea
     lines.push(
       `SQL alone: DossierRepository.pendingChecks on one connection as ${serviceDatabaseNames('intake').appRole} (RLS), ${options.sqlSeconds} s each after 1 s warm-up`,
       `  ("query": inside one open transaction; "transaction": BEGIN, set_config, query, COMMIT per call, as TenantTransactionRunner does)`,
-      ...runs.flatMap((run) => [runLine(run), cpuLine(run, 'node (client)')]),
+      ...runs.flatMap((run) => [runLine(run, TARGET_P99_MS), cpuLine(run, 'node (client)')]),
     );
   } finally {
     await pg.end();
@@ -383,29 +279,4 @@ async function sqlAlone(database: BenchDatabase, desks: Desk[], measurement: Mea
   return lines;
 }
 
-async function main(): Promise<void> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const cleanup = new Cleanup();
-  const interrupt = (signal: NodeJS.Signals) => {
-    say(`${signal}: stopping everything…`);
-    void cleanup.closeAll().then(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  let exitCode = 0;
-  try {
-    const started = performance.now();
-    const report = await bench(cleanup, parseOptions(process.argv.slice(2)));
-    process.stdout.write(`\n${report}\n  whole run ${seconds(performance.now() - started)}\n`);
-  } catch (error) {
-    exitCode = error instanceof UsageError ? 2 : 1;
-    say(error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
-  }
-  const failures = await cleanup.closeAll();
-  process.exit(failures.length > 0 ? 1 : exitCode);
-}
-
-void main();
+void runBench(usageOf(FLAGS), (cleanup) => bench(cleanup, parseOptions(process.argv.slice(2))));

@@ -485,7 +485,7 @@ const UploadDocumentBody = z.strictObject({
     .describe('A desk officer acting for an applicant at one of their desks; omit to upload your own.'),
 });
 
-const DocumentSchema = apiSchema(
+export const DocumentSchema = apiSchema(
   'Document',
   mirrorsContract<IntakeDocumentsV1.Document>()(
     z

@@ -12,6 +12,9 @@ const schema = dataServiceEnv
     /** Secret of the per-tenant applicant pseudonyms in events (HMAC key). */
     PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters'),
     CATALOGUE_DEADLINE_MS: z.coerce.number().int().min(50).default(2_000),
+    /** Processing's gRPC endpoint: the signed result PDFs filed in applicants' wallets. */
+    PROCESSING_GRPC_URL: z.string().regex(/^[\w.-]+:\d+$/, 'host:port'),
+    PROCESSING_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
     /** Where uploaded documents live: `local` (a directory, the default) or `s3` (an S3-compatible store). */
     DOCUMENT_STORAGE: z.enum(['local', 's3']).default('local'),
     /** Root directory of the local document storage. */

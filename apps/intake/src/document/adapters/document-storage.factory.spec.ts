@@ -9,6 +9,7 @@ const base = {
   OUTBOX_RELAY_DATABASE_URL: 'postgres://motcua_intake_relay@127.0.0.1:5432/motcua',
   KAFKA_BROKERS: '127.0.0.1:9092',
   CATALOGUE_GRPC_URL: '127.0.0.1:50052',
+  PROCESSING_GRPC_URL: '127.0.0.1:50054',
   PSEUDONYM_KEY: 'test-pseudonym-key-0123456789abcdef',
 };
 const s3 = {

@@ -8,6 +8,8 @@ export enum DocumentErrorCode {
   DossierNotFound = 'DOSSIER_NOT_FOUND',
   NotInWallet = 'DOCUMENT_NOT_IN_WALLET',
   AlreadyReused = 'DOCUMENT_REUSE_DUPLICATE',
+  /** The bytes processing served for a result are not the ones its event names (hash or dossier differ). */
+  ResultMismatch = 'DOCUMENT_RESULT_MISMATCH',
 }
 
 const categories: Record<DocumentErrorCode, ErrorCategory> = {
@@ -18,6 +20,7 @@ const categories: Record<DocumentErrorCode, ErrorCategory> = {
   [DocumentErrorCode.DossierNotFound]: 'not_found',
   [DocumentErrorCode.NotInWallet]: 'precondition',
   [DocumentErrorCode.AlreadyReused]: 'conflict',
+  [DocumentErrorCode.ResultMismatch]: 'unprocessable',
 };
 
 export class DocumentError extends DomainError<DocumentErrorCode> {

@@ -19,16 +19,21 @@ export interface StoredDocument {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOCUMENT_TYPE = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/**
+ * The catalogue's document-type codes (`giay_khai_sinh`, `ket_qua_thu_tuc`) and the kebab-case
+ * codes of uploads (`giay-khai-sinh`): letters, digits, dots, dashes, underscores, as processing
+ * writes them into `dossier.result-issued`, so a filed result can be listed by its type.
+ */
+const DOCUMENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const COMPONENT_CODE = /^[A-Za-z0-9._-]{1,50}$/;
 
 const invalid = (field: string, message: string): never => {
   throw new DocumentError(DocumentErrorCode.InvalidRequest, `Invalid ${field}`, { errors: [{ field, message }] });
 };
 
-/** A document type code (kebab-case), or empty for unknown. */
+/** A document type code (as the catalogue's), or empty for unknown. */
 export function checkDocumentType(value: string, field = 'documentType'): string {
-  if (value !== '' && !DOCUMENT_TYPE.test(value)) invalid(field, 'lower-case letters, digits and dashes, at most 100');
+  if (value !== '' && !DOCUMENT_TYPE.test(value)) invalid(field, 'letters, digits, dots, dashes and underscores, at most 100');
   return value;
 }
 

@@ -49,6 +49,15 @@ export class DocumentRepository {
     return rows.length > 0;
   }
 
+  /** The owner and code of a dossier of the tenant, for filing its result (null: no such dossier). */
+  async dossierForFiling(manager: EntityManager, dossierId: string): Promise<{ ownerSubject: string; code: string | null } | null> {
+    const rows: { submitted_by: string; code: string | null }[] = await manager.query(
+      'SELECT submitted_by, code FROM intake.dossiers WHERE tenant_id = $1 AND id = $2',
+      [currentTenant().tenantId, dossierId],
+    );
+    return rows[0] ? { ownerSubject: rows[0].submitted_by, code: rows[0].code } : null;
+  }
+
   /** Inserts the reuse unless the same document already satisfies the same component of the dossier. */
   async insertReuse(manager: EntityManager, reuse: DocumentReuse): Promise<boolean> {
     const rows: unknown[] = await manager.query(

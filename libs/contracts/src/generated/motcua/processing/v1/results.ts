@@ -79,6 +79,23 @@ export interface SigningKey {
   createdAt: string;
 }
 
+export interface GetResultForFilingRequest {
+  resultId: string;
+}
+
+/** The signed PDF as issued, for the applicant's wallet; the caller checks sha256 against the event. */
+export interface ResultForFiling {
+  resultId: string;
+  dossierId: string;
+  /** "approved" | "refused" */
+  decision: string;
+  documentType: string;
+  /** the PDF */
+  content: Uint8Array;
+  /** hex SHA-256 of the PDF, as stored at issue */
+  sha256: string;
+}
+
 export const MOTCUA_PROCESSING_V1_PACKAGE_NAME = "motcua.processing.v1";
 
 /**
@@ -98,6 +115,14 @@ export interface ResultServiceClient {
   /** Anyone, no sign-in: a public key of the tenant as a JWK, to verify signatures offline. */
 
   getSigningKey(request: GetSigningKeyRequest, metadata?: Metadata): Observable<SigningKey>;
+
+  /**
+   * Service to service only (intake filing a result in the applicant's wallet): answers calls
+   * WITHOUT an actor and refuses any call that carries one (PERMISSION_DENIED). The gateway
+   * never routes to it (docs/adr/0009-result-signatures.md, "Filing in the wallet").
+   */
+
+  getResultForFiling(request: GetResultForFilingRequest, metadata?: Metadata): Observable<ResultForFiling>;
 }
 
 /**
@@ -126,11 +151,22 @@ export interface ResultServiceController {
     request: GetSigningKeyRequest,
     metadata?: Metadata,
   ): Promise<SigningKey> | Observable<SigningKey> | SigningKey;
+
+  /**
+   * Service to service only (intake filing a result in the applicant's wallet): answers calls
+   * WITHOUT an actor and refuses any call that carries one (PERMISSION_DENIED). The gateway
+   * never routes to it (docs/adr/0009-result-signatures.md, "Filing in the wallet").
+   */
+
+  getResultForFiling(
+    request: GetResultForFilingRequest,
+    metadata?: Metadata,
+  ): Promise<ResultForFiling> | Observable<ResultForFiling> | ResultForFiling;
 }
 
 export function ResultServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["verifyResult", "getResultDocument", "getSigningKey"];
+    const grpcMethods: string[] = ["verifyResult", "getResultDocument", "getSigningKey", "getResultForFiling"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("motcua.processing.v1.ResultService", method)(constructor.prototype[method], method, descriptor);
