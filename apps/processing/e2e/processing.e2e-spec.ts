@@ -259,6 +259,39 @@ describe('processing through the gateway: internal process, inter-agency flow, c
     }
   });
 
+  it('stops processing when the applicant withdraws the dossier before a decision (Decree 118 art. 21)', async () => {
+    const citizen = await as('citizen.binh');
+    const procedure = await api.get('/v1/procedures/1.013837').set('Authorization', citizen).set('X-Tenant-Id', TENANT);
+    const submitted = await api
+      .post('/v1/dossiers')
+      .set('Authorization', citizen)
+      .set('X-Tenant-Id', TENANT)
+      .set('Idempotency-Key', randomUUID())
+      .send({ procedureId: procedure.body.id, applicant: { fullName: 'Lê Văn Bình', citizenId: '033095004567', phone: '0901234567' }, components: [{ componentCode: 'DON', fileReference: 'upload:don' }] });
+    expect(submitted.status).toBe(201);
+    const dossierId = submitted.body.id as string;
+    expect((await api.post(`/v1/dossiers/${dossierId}/receipt`).set('Authorization', await as('hy.desk')).set('X-Tenant-Id', TENANT).send({ deskId: 'H33-TTPVHCC-Q01' })).status).toBe(200);
+    const opened = await eventually(
+      () => get('hy.specialist', `/v1/dossiers/${dossierId}/workflow`),
+      (res) => res.status === 200,
+    );
+    expect(opened.body.status).toBe('in_progress');
+    expect((await act('hy.specialist', dossierId, { action: 'claim' })).status).toBe(200);
+
+    const withdrawn = await api.post(`/v1/dossiers/${dossierId}/withdrawal`).set('Authorization', citizen).set('X-Tenant-Id', TENANT).send({ reason: 'Không còn nhu cầu' });
+    expect(withdrawn.status).toBe(200);
+    const stopped = await eventually(
+      () => get('hy.specialist', `/v1/dossiers/${dossierId}/workflow`),
+      (res) => res.body.status === 'stopped',
+    );
+    expect(stopped.body).toMatchObject({ status: 'stopped', nationalStatus: 8 });
+    const tasks = await get('hy.specialist', `/v1/dossiers/${dossierId}/tasks`);
+    expect(tasks.body.tasks.map((task: { status: string }) => task.status)).toEqual(['cancelled']);
+    expect((await get('hy.specialist', '/v1/worklist?scope=mine')).body.items.map((task: { dossierId: string }) => task.dossierId)).not.toContain(dossierId);
+    const late = await act('hy.specialist', dossierId, { action: 'complete' });
+    expect(late.status).toBe(409);
+  });
+
   it('resolves an on-the-spot procedure (4 tại chỗ) at the desk in one visit, recorded as such', async () => {
     // Certification of 5 pages of copies: 2 pages at 2,000 VND, 3 more at 1,000 VND.
     const { dossierId } = await receivedAtCommune('2.000815', { quantities: [{ item: 'PHI_CT', quantity: 5 }] });
