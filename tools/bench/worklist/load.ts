@@ -3,7 +3,7 @@
 // draw is a hash of the row number). Each column is filled the way intake fills it: a
 // dossier is `submitted` with the submission's columns, a received one has its code, desk,
 // appointment and fees, timestamps have the millisecond precision of the service's clock.
-import { Client } from 'pg';
+import { draw, inOwnerTransaction, uuidOf } from '../shared/bulk-load';
 import type { BenchDatabase } from '../submit/database';
 
 export interface Agency {
@@ -53,12 +53,6 @@ export interface LoadSpec {
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Procedures per agency. */
 const PROCEDURES = 40;
-
-/** A uniform draw in [0, 1) from the row number `i` and a salt (deterministic, no random()). */
-const draw = (salt: number) => `((hashint8extended(i, ${salt}) & 2147483647)::float8 / 2147483648)`;
-
-/** A v4-shaped uuid from a text key (md5 with the version and variant nibbles set). */
-const uuidOf = (key: string) => `overlay(overlay(md5(${key}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
 
 /** The columns both tables derive from the row number, so the applicant matches its dossier. */
 function rowKeys(spec: LoadSpec): string {
@@ -196,27 +190,10 @@ export interface LoadTimings {
 }
 
 /** Loads one tenant in one transaction on a single owner connection (fast settings for this session only). */
-export async function loadTenant(database: BenchDatabase, spec: LoadSpec): Promise<LoadTimings> {
-  const client = new Client({ connectionString: database.ownerUrl, application_name: 'motcua-bench-load' });
-  await client.connect();
-  const timed = async (sql: string) => {
-    const started = performance.now();
-    await client.query(sql);
-    return (performance.now() - started) / 1000;
-  };
-  try {
-    await client.query('BEGIN');
-    await client.query(`SET LOCAL work_mem = '256MB'`);
-    await client.query(`SET LOCAL synchronous_commit = off`);
-    const dossiersSeconds = await timed(dossiersSql(spec));
-    const applicantsSeconds = await timed(applicantsSql(spec));
-    const countersSeconds = await timed(countersSql(spec));
-    await client.query('COMMIT');
-    return { dossiersSeconds, applicantsSeconds, countersSeconds };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+export function loadTenant(database: BenchDatabase, spec: LoadSpec): Promise<LoadTimings> {
+  return inOwnerTransaction(database, async (timed) => ({
+    dossiersSeconds: await timed(dossiersSql(spec)),
+    applicantsSeconds: await timed(applicantsSql(spec)),
+    countersSeconds: await timed(countersSql(spec)),
+  }));
 }

@@ -3,8 +3,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** The worklist: one row per step a dossier enters, open until it leaves the step. */
 @Entity({ schema: 'processing', name: 'tasks' })
 @Index('tasks_by_dossier', ['tenantId', 'dossierId', 'createdAt'])
-@Index('tasks_open_by_agency', ['tenantId', 'agencyId', 'role', 'dueAt', 'id'], { where: `status = 'open'` })
-@Index('tasks_open_by_assignee', ['tenantId', 'assignee', 'dueAt', 'id'], { where: `status = 'open'` })
+@Index('tasks_open_by_agency_due', ['tenantId', 'agencyId', 'dueAt', 'id'], { where: `status = 'open'` })
+@Index('tasks_open_by_assignee', ['tenantId', 'assignee', 'dueAt', 'id'], { where: `status = 'open' AND assignee IS NOT NULL` })
 @Check('tasks_status_check', `status IN ('open', 'done', 'cancelled')`)
 export class TaskEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
