@@ -387,6 +387,16 @@ describe('processing through the gateway: internal process, inter-agency flow, c
     expect(history.body.entries).toHaveLength(2);
   });
 
+  it('two final approvals at once: one decides and signs, the other gets a clear conflict', async () => {
+    const { dossierId } = await receivedAtCommune('1.001193');
+    expect((await act('hy.commune.specialist', dossierId, { action: 'complete' })).status).toBe(200);
+    const [first, second] = await Promise.all([act('hy.commune.leader', dossierId, { action: 'approve' }), act('hy.commune.leader', dossierId, { action: 'approve' })]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    expect((first.status === 409 ? first : second).body.code).toBe('WORKFLOW_VERSION_CONFLICT');
+    const results = await owner.query(`SELECT count(*)::int AS n FROM processing.results WHERE dossier_id = $1`, [dossierId]);
+    expect(results.rows[0].n).toBe(1);
+  });
+
   it('marks a late dossier once, which gets its apology and a new appointment', async () => {
     const { dossierId } = await receivedAtCommune('1.001193');
     const before = (await get('hy.commune.specialist', `/v1/dossiers/${dossierId}/workflow`)).body;

@@ -35,3 +35,15 @@ export class TransactionRequiredError extends Error {
     this.name = 'TransactionRequiredError';
   }
 }
+
+/**
+ * A handler's dependency is unavailable (another service down, a deadline passed): the event is
+ * retried with back-off for as long as it takes, never dead-lettered, and the partition waits
+ * (one aggregate's events stay in order). Throw it only for failures that time will heal.
+ */
+export class RetryLaterError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+  }
+}

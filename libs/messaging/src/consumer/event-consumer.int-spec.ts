@@ -11,6 +11,7 @@ import { KafkaEventPublisher } from '../event-publisher';
 import { Inbox } from '../inbox/inbox';
 import { createKafkaClient } from '../kafka-client';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { RetryLaterError } from '../messaging.errors';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { createProbeSchema } from '../test-support/probe-schema';
 import { eventually, memoryLogger, TopicCollector } from '../test-support/topic-collector';
@@ -75,6 +76,9 @@ describe('EventConsumer against the Kafka mock: inbox, schema checks, retries an
     invoked.push({ id: event.id, tenantId, traceId });
     const data = event.data as { dossierId: string; procedureCode: string };
     if (data.procedureCode === 'ALWAYS-FAILS') throw new Error('tally store unavailable');
+    if (data.procedureCode === 'WAITS-FOR-CATALOGUE' && invoked.filter((call) => call.id === event.id).length <= MAX_RETRIES + 3) {
+      throw new RetryLaterError('catalogue unavailable');
+    }
     await runner.run(async (manager) => {
       if (!(await inbox.claim(manager, GROUP, event.id))) return;
       await manager.query(
@@ -190,6 +194,15 @@ describe('EventConsumer against the Kafka mock: inbox, schema checks, retries an
       [DeadLetterHeaders.attempts]: String(MAX_RETRIES + 1),
     });
     expect(dead.value).toBe(encoded.value.toString('utf8'));
+  });
+
+  it('keeps retrying, past the retry limit and without dead-lettering, a handler waiting for a dependency', async () => {
+    const waiting = envelopeOf(submittedData(randomUUID(), 'WAITS-FOR-CATALOGUE'));
+    const encoded = encodeEvent(waiting);
+    await sendRaw(encoded.key, encoded.value, encoded.headers);
+    await eventually(async () => completed.includes(waiting.id), 20_000, 'the waiting event handled');
+    expect(invoked.filter((call) => call.id === waiting.id)).toHaveLength(MAX_RETRIES + 4);
+    expect(deadLettered(waiting.id)).toEqual([]);
   });
 
   it('dead-letters a message without a tenant and never runs the handler for it', async () => {

@@ -5,7 +5,7 @@ import { decodeEvent } from '../envelope-codec';
 import { EventPublisher, KafkaEventPublisher, MessageHeaders } from '../event-publisher';
 import { createKafkaClient, DEFAULT_RETRY, KafkaClientConfig } from '../kafka-client';
 import { errorFields, MessagingLogger } from '../logger';
-import { EnvelopeError } from '../messaging.errors';
+import { EnvelopeError, RetryLaterError } from '../messaging.errors';
 import { backoffMs, delay, Sleeper } from '../sleep';
 import { delayedRoundRobinAssigner } from './delayed-assigner';
 
@@ -182,15 +182,26 @@ export class EventConsumer {
     const context = { tenantId: envelope.tenantid, traceId: traceIdFromTraceparent(envelope.traceparent) ?? newTraceId() };
     const event = envelope;
     const maxRetries = this.options.maxRetries ?? 5;
+    let failures = 0;
     for (let attempt = 0; ; attempt++) {
       try {
         await runInTenant(context, () => handler(event));
         return;
       } catch (error) {
-        // Handled: retried with back-off, then dead-lettered with the error.
-        if (attempt >= maxRetries) return this.deadLetter(topic, partition, message, error, attempt + 1);
-        const waitMs = backoffMs(attempt, this.options.retryInitialMs ?? 200, this.options.retryMaxMs ?? 10_000);
-        logger.warn({ ...ids, attempt: attempt + 1, retryInMs: waitMs, ...errorFields(error) }, 'event handler failed; retrying');
+        // Handled: retried with back-off, then dead-lettered with the error — or, for a
+        // dependency that is away (RetryLaterError), retried until it is back.
+        if (error instanceof RetryLaterError) {
+          if (this.stopping) throw new Error(`Stopping while ${ids.eventId} waits for a dependency; it will be redelivered`, { cause: error });
+          const waitMs = backoffMs(Math.min(attempt, 16), this.options.retryInitialMs ?? 200, this.options.retryMaxMs ?? 10_000);
+          logger.warn({ ...ids, attempt: attempt + 1, retryInMs: waitMs, ...errorFields(error) }, 'event handler waits for a dependency; retrying');
+          await delay(waitMs);
+          await heartbeat();
+          continue;
+        }
+        if (failures >= maxRetries) return this.deadLetter(topic, partition, message, error, failures + 1);
+        failures += 1;
+        const waitMs = backoffMs(failures - 1, this.options.retryInitialMs ?? 200, this.options.retryMaxMs ?? 10_000);
+        logger.warn({ ...ids, attempt: failures, retryInMs: waitMs, ...errorFields(error) }, 'event handler failed; retrying');
         await delay(waitMs);
         await heartbeat();
       }

@@ -43,4 +43,17 @@ describe('dossier state machine', () => {
     expect(transition('refused', 'withdraw', { supplementRequests: 0 }).ok).toBe(false);
     expect(transition('withdrawn', 'withdraw', { supplementRequests: 0 }).ok).toBe(false);
   });
+
+  it('follows processing, and lets a decision that crossed a withdrawal stand', () => {
+    const facts = { supplementRequests: 1 };
+    expect(transition('in_processing', 'processing_awaits_supplement', facts)).toEqual({ ok: true, to: 'processing_awaiting_supplement' });
+    expect(transition('processing_awaiting_supplement', 'processing_resumed', facts)).toEqual({ ok: true, to: 'in_processing' });
+    expect(transition('in_processing', 'processing_decided', facts)).toEqual({ ok: true, to: 'processed' });
+    expect(transition('processed', 'withdraw', facts).ok).toBe(false);
+    expect(transition('processed', 'result_returned', facts)).toEqual({ ok: true, to: 'result_returned' });
+    // Withdrawn at intake while processing had already decided: the decision and the return stand.
+    expect(transition('withdrawn', 'processing_decided', facts)).toEqual({ ok: true, to: 'processed' });
+    expect(transition('withdrawn', 'result_returned', facts)).toEqual({ ok: true, to: 'result_returned' });
+    expect(transition('withdrawn', 'processing_resumed', facts).ok).toBe(false);
+  });
 });

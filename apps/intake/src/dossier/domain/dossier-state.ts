@@ -91,7 +91,8 @@ const TRANSITIONS: Readonly<Record<DossierState, Readonly<Partial<Record<Dossier
   processed: { result_returned: 'result_returned' },
   result_returned: {},
   refused: {},
-  withdrawn: {},
+  // A withdrawal that crossed processing's decision: the decision came first and stands.
+  withdrawn: { processing_decided: 'processed', result_returned: 'result_returned' },
 };
 
 /** Where `command` takes a dossier in `state`, or why it may not. Never throws. */

@@ -1,10 +1,23 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { nationalWorkingCalendar, Weekday } from '@motcua/calendar';
 import { CatalogueV1, GrpcServices } from '@motcua/contracts';
-import { createGrpcClient, GrpcClient } from '@motcua/rpc';
+import { createGrpcClient, GrpcClient, readRpcError } from '@motcua/rpc';
 import { currentTenant } from '@motcua/tenancy';
 import { ProcedureVersionFacts, ProcessingCatalogue } from '../application/catalogue.port';
+import { ProcessingError, ProcessingErrorCode } from '../domain/processing.errors';
 import { WorkingClock, workingClockOf } from '../domain/working-clock';
+
+const TRANSIENT: ReadonlySet<number> = new Set([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]);
+
+/** The catalogue away (down, slow): CATALOGUE_UNAVAILABLE, which callers may wait out; anything else as it came. */
+function unavailableAsDomainError(error: unknown): never {
+  const refusal = readRpcError(error);
+  if (TRANSIENT.has(refusal.status)) {
+    throw new ProcessingError(ProcessingErrorCode.CatalogueUnavailable, 'The catalogue does not answer; try again later', { status: refusal.code });
+  }
+  throw error;
+}
 
 /** A tenant's calendar is re-read after this long (and at once on `calendar.changed`). */
 const CALENDAR_TTL_MS = 60_000;
@@ -21,7 +34,7 @@ export class GrpcProcessingCatalogue extends ProcessingCatalogue implements OnAp
   }
 
   async procedureVersion(versionId: string): Promise<ProcedureVersionFacts> {
-    const procedure = await this.client.getProcedure({ versionId });
+    const procedure = await this.client.getProcedure({ versionId }).catch(unavailableAsDomainError);
     const definition = procedure.definition;
     return {
       name: procedure.name,
@@ -41,7 +54,7 @@ export class GrpcProcessingCatalogue extends ProcessingCatalogue implements OnAp
     const { tenantId } = currentTenant();
     const cached = this.clocks.get(tenantId);
     if (cached && cached.until > Date.now()) return cached.clock;
-    const calendar = await this.client.getCalendar({ year: 0 });
+    const calendar = await this.client.getCalendar({ year: 0 }).catch(unavailableAsDomainError);
     const clock = workingClockOf(
       nationalWorkingCalendar({
         officeHours: calendar.officeHours.map((interval) => ({ start: interval.start, end: interval.end })),

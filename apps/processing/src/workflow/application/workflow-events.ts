@@ -49,14 +49,12 @@ export function eventsOf(before: Workflow | null, after: Workflow, action: Workf
         allowedMs: change.allowedMs,
       });
       const events = [moved];
-      if (change.kind === 'completed' && change.handover) {
-        events.push(event(DossierTransferredV1.type, { fromStep: change.from, fromAgencyId: change.handover.fromAgencyId, toAgencyId: change.handover.toAgencyId, sentBy: actor, sentAt: iso }));
-      }
+      if (change.handover) events.push(transferred(after, action, change.from, change.handover));
       if (change.kind === 'approved' && change.final) events.push(decided(after, action, false));
       return events;
     }
     case 'refused':
-      return [decided(after, action, false)];
+      return change.handover ? [decided(after, action, false), transferred(after, action, change.from, change.handover)] : [decided(after, action, false)];
     case 'paused':
       return [event(DossierProcessingPausedV1.type, { reason: change.reason, agencyId: holder, itemCount: change.items.length, pausedBy: actor, pausedAt: iso })];
     case 'resumed':
@@ -101,6 +99,14 @@ export function processingStarted(workflow: Workflow, taskId: string): OutboxEve
     type: DossierProcessingStartedV1.type,
     subject: workflow.dossierId,
     data: { dossierId: workflow.dossierId, taskId, step: workflow.steps[workflow.currentStep].name.slice(0, 100), startedAt: workflow.stepStartedAt.toISOString() },
+  };
+}
+
+function transferred(workflow: Workflow, action: WorkflowAction, fromStep: number, handover: { fromAgencyId: string; toAgencyId: string }): OutboxEvent {
+  return {
+    type: DossierTransferredV1.type,
+    subject: workflow.dossierId,
+    data: { dossierId: workflow.dossierId, fromStep, fromAgencyId: handover.fromAgencyId, toAgencyId: handover.toAgencyId, sentBy: action.actor, sentAt: action.at.toISOString() },
   };
 }
 

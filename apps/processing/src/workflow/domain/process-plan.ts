@@ -28,11 +28,14 @@ export interface StepPlan {
  * Used when a procedure version has no internal process: receipt, handling, approval and the
  * return of the result by the competent agency, with the shares most approved processes use.
  */
+export const RECEIPT_STEP_NAME = 'Tiếp nhận hồ sơ';
+export const RETURN_STEP_NAME = 'Trả kết quả';
+
 export const DEFAULT_PROCESS: readonly ProcessStepDefinition[] = [
-  { name: 'Tiếp nhận hồ sơ', role: 'desk_officer', agencyId: '', share: 0.1, handsOver: false },
+  { name: RECEIPT_STEP_NAME, role: 'desk_officer', agencyId: '', share: 0.1, handsOver: false },
   { name: 'Thẩm định, xử lý hồ sơ', role: 'specialist', agencyId: '', share: 0.6, handsOver: false },
   { name: 'Lãnh đạo phê duyệt, ký', role: 'leader', agencyId: '', share: 0.2, handsOver: false },
-  { name: 'Trả kết quả', role: 'desk_officer', agencyId: '', share: 0.1, handsOver: false },
+  { name: RETURN_STEP_NAME, role: 'desk_officer', agencyId: '', share: 0.1, handsOver: false },
 ];
 
 function isStepRole(role: string): role is StepRole {
@@ -55,13 +58,22 @@ export function planSteps(definitions: readonly ProcessStepDefinition[], compete
   if (errors.length > 0) throw new ProcessingError(ProcessingErrorCode.InvalidAction, 'The internal process of the procedure version cannot run', { errors });
   const shareSum = source.reduce((sum, step) => sum + step.share, 0);
   const last = source.length - 1;
-  return source.map((step, index) => ({
+  const steps: StepPlan[] = source.map((step, index) => ({
     name: step.name,
     role: step.role as StepRole,
     agencyId: step.agencyId || (deskStepAtReceivingDesk(step, index, last) ? receivingAgencyId : competentAgencyId),
     handsOver: step.handsOver,
     allowedMs: Math.round((step.share / shareSum) * totalAllowedMs),
   }));
+  // A dossier always comes in and goes back through a desk: a process that does not start (end)
+  // there gets the receipt (return) step, with no time of its own.
+  if (steps[0].role !== 'desk_officer') {
+    steps.unshift({ name: RECEIPT_STEP_NAME, role: 'desk_officer', agencyId: receivingAgencyId, handsOver: false, allowedMs: 0 });
+  }
+  if (steps[steps.length - 1].role !== 'desk_officer') {
+    steps.push({ name: RETURN_STEP_NAME, role: 'desk_officer', agencyId: receivingAgencyId, handsOver: false, allowedMs: 0 });
+  }
+  return steps;
 }
 
 /**

@@ -11,6 +11,7 @@ export enum ProcessingErrorCode {
   ApologyNotIssued = 'WORKFLOW_APOLOGY_NOT_ISSUED',
   NotOnTheSpot = 'WORKFLOW_NOT_ON_THE_SPOT',
   CalendarUnavailable = 'CALENDAR_UNAVAILABLE',
+  CatalogueUnavailable = 'CATALOGUE_UNAVAILABLE',
 }
 
 const categories: Record<ProcessingErrorCode, ErrorCategory> = {
@@ -24,6 +25,7 @@ const categories: Record<ProcessingErrorCode, ErrorCategory> = {
   [ProcessingErrorCode.ApologyNotIssued]: 'not_found',
   [ProcessingErrorCode.NotOnTheSpot]: 'precondition',
   [ProcessingErrorCode.CalendarUnavailable]: 'unavailable',
+  [ProcessingErrorCode.CatalogueUnavailable]: 'unavailable',
 };
 
 export class ProcessingError extends DomainError<ProcessingErrorCode> {

@@ -4,6 +4,7 @@ import {
   Channel,
   currentAgency,
   evolve,
+  Handover,
   PauseReason,
   StepTiming,
   SYSTEM_ACTOR,
@@ -67,6 +68,13 @@ function stepDue(workflow: Workflow, step: number, clock: WorkingClock, at: Date
   return clock.addWorkingTime(at, workflow.steps[Math.min(step, workflow.steps.length - 1)].allowedMs);
 }
 
+/** Leaving step `from` for step `to` crosses agencies (or the step says it hands over): a hand-over. */
+function handoverBetween(workflow: Workflow, from: number, to: number): Handover | null {
+  const fromAgencyId = workflow.steps[from].agencyId;
+  const toAgencyId = workflow.steps[to].agencyId;
+  return workflow.steps[from].handsOver || fromAgencyId !== toAgencyId ? { fromAgencyId, toAgencyId } : null;
+}
+
 function note(text: string | undefined, field = 'note'): string {
   const trimmed = (text ?? '').trim();
   if (trimmed.length > 2000) invalid(field, 'at most 2,000 characters');
@@ -105,15 +113,18 @@ export function openChange(input: OpenInput, clock: WorkingClock): WorkflowChang
   };
 }
 
+/** Steps after the decision (registration with the police, the clerk's stamp, the return) are still worked. */
+const WORKED: readonly Workflow['status'][] = ['in_progress', 'paused', 'decided'];
+
 export function claimChange(workflow: Workflow, actor: Actor): WorkflowChange {
-  requireStatus(workflow, ['in_progress', 'paused'], 'claim');
+  requireStatus(workflow, WORKED, 'claim');
   requireStepWorker(workflow, actor, 'claim');
   if (workflow.assignee === actor.subject) refuse('The task is already yours', { action: 'claim' });
   return { kind: 'claimed', step: workflow.currentStep, assignee: actor.subject };
 }
 
 export function assignChange(workflow: Workflow, leader: Actor, assignee: string): WorkflowChange {
-  requireStatus(workflow, ['in_progress', 'paused'], 'assign');
+  requireStatus(workflow, WORKED, 'assign');
   if (!leader.roles.includes('leader') || leader.agencyId !== currentAgency(workflow)) {
     throw new ProcessingError(ProcessingErrorCode.NotYourTask, "Only a leader of the step's agency assigns its task", { action: 'assign' });
   }
@@ -123,14 +134,13 @@ export function assignChange(workflow: Workflow, leader: Actor, assignee: string
 }
 
 export function completeChange(workflow: Workflow, actor: Actor, text: string | undefined, clock: WorkingClock, at: Date): WorkflowChange {
-  requireStatus(workflow, ['in_progress'], 'complete');
+  requireStatus(workflow, ['in_progress', 'decided'], 'complete');
   const step = workflow.steps[workflow.currentStep];
   if (step.role === 'leader') refuse("A leader's step ends with 'approve' or 'refuse'", { action: 'complete' });
   if (workflow.currentStep >= workflow.steps.length - 1) refuse("The last step ends with 'return-result'", { action: 'complete' });
   requireStepWorker(workflow, actor, 'complete');
   const to = workflow.currentStep + 1;
-  const toAgencyId = workflow.steps[to].agencyId;
-  const handover = step.handsOver || toAgencyId !== step.agencyId ? { fromAgencyId: step.agencyId, toAgencyId } : null;
+  const handover = handoverBetween(workflow, workflow.currentStep, to);
   return { kind: 'completed', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), handover, note: note(text) };
 }
 
@@ -140,7 +150,9 @@ export function sendBackChange(workflow: Workflow, actor: Actor, to: number, rea
   if (!Number.isInteger(to) || to < 1 || to >= workflow.currentStep) invalid('toStep', `an earlier processing step (1–${workflow.currentStep - 1})`);
   const why = note(reason, 'reason');
   if (why === '') invalid('reason', 'is required');
-  return { kind: 'sent_back', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), reason: why };
+  const back = workflow.steps[to].agencyId !== workflow.steps[workflow.currentStep].agencyId;
+  const handover = back ? { fromAgencyId: workflow.steps[workflow.currentStep].agencyId, toAgencyId: workflow.steps[to].agencyId } : null;
+  return { kind: 'sent_back', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), handover, reason: why };
 }
 
 export function pauseChange(workflow: Workflow, actor: Actor, reason: PauseReason, items: readonly string[]): WorkflowChange {
@@ -177,7 +189,8 @@ export function approveChange(workflow: Workflow, leader: Actor, text: string | 
   const final = workflow.currentStep === decisionStepIndex(workflow.steps);
   if (final && resultId === null) throw new Error('A final approval needs its issued result');
   const to = Math.min(workflow.currentStep + 1, workflow.steps.length - 1);
-  return { kind: 'approved', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), final, resultId: final ? resultId : null, note: note(text) };
+  const handover = to === workflow.currentStep ? null : handoverBetween(workflow, workflow.currentStep, to);
+  return { kind: 'approved', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), handover, final, resultId: final ? resultId : null, note: note(text) };
 }
 
 /** Whether approving now decides the dossier (the caller issues the result first). */
@@ -191,7 +204,9 @@ export function refuseChange(workflow: Workflow, leader: Actor, reasons: readonl
   if (workflow.steps[workflow.currentStep].role !== 'leader') refuse("Only a leader's step refuses", { action: 'refuse' });
   requireStepWorker(workflow, leader, 'refuse');
   const to = workflow.steps.length - 1;
-  return { kind: 'refused', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), reasons: reasonsOf(reasons, 'reasons'), resultId };
+  const fromAgencyId = workflow.steps[workflow.currentStep].agencyId;
+  const handover = workflow.steps[to].agencyId !== fromAgencyId ? { fromAgencyId, toAgencyId: workflow.steps[to].agencyId } : null;
+  return { kind: 'refused', ...timing(workflow, clock, at), to, stepDueAt: stepDue(workflow, to, clock, at), handover, reasons: reasonsOf(reasons, 'reasons'), resultId };
 }
 
 /** Checks a refusal's reasons before the result is issued. */

@@ -128,6 +128,49 @@ describe('workflow', () => {
     expect(replay(history.actions)).toEqual(history.workflow);
   });
 
+  it('works the steps after the decision (police registration, social insurance) before the return', () => {
+    const POLICE = '000.24.11.G01';
+    const INSURANCE = '000.11.33.G22';
+    const birthWithResidence: ProcessStepDefinition[] = [
+      { name: 'Tiếp nhận', role: 'desk_officer', agencyId: '', share: 0.05, handsOver: false },
+      { name: 'Đăng ký khai sinh', role: 'specialist', agencyId: '', share: 0.25, handsOver: false },
+      { name: 'Chủ tịch ký', role: 'leader', agencyId: '', share: 0.1, handsOver: true },
+      { name: 'Đăng ký thường trú', role: 'specialist', agencyId: POLICE, share: 0.3, handsOver: true },
+      { name: 'Cấp thẻ BHYT', role: 'specialist', agencyId: INSURANCE, share: 0.25, handsOver: true },
+      { name: 'Trả kết quả', role: 'desk_officer', agencyId: '', share: 0.05, handsOver: false },
+    ];
+    const police: Actor = { subject: 'police-1', roles: ['specialist'], agencyId: POLICE, deskIds: [] };
+    const insurance: Actor = { subject: 'bhxh-1', roles: ['specialist'], agencyId: INSURANCE, deskIds: [] };
+    const history = new History(opening({ internalProcess: birthWithResidence, appointmentAt: at('2026-03-06T17:00') }));
+    history.apply(specialist, at('2026-02-23T09:00'), completeChange(history.workflow, specialist, '', clock, at('2026-02-23T09:00')));
+    history.apply(leader, at('2026-02-23T10:00'), approveChange(history.workflow, leader, '', 'r-1', clock, at('2026-02-23T10:00')));
+    expect(history.workflow).toMatchObject({ status: 'decided', decision: 'approved', currentStep: 3 });
+    history.apply(police, at('2026-02-23T11:00'), claimChange(history.workflow, police));
+    const sent = completeChange(history.workflow, police, '', clock, at('2026-02-24T09:00'));
+    expect(sent).toMatchObject({ handover: { fromAgencyId: POLICE, toAgencyId: INSURANCE } });
+    history.apply(police, at('2026-02-24T09:00'), sent);
+    expect(codeOf(() => returnResultChange(history.workflow, desk, 'desk', '', clock, at('2026-02-24T10:00')))).toBe(ProcessingErrorCode.ActionNotAllowed);
+    history.apply(insurance, at('2026-02-24T10:00'), completeChange(history.workflow, insurance, '', clock, at('2026-02-24T10:00')));
+    history.apply(desk, at('2026-02-24T11:00'), returnResultChange(history.workflow, desk, 'desk', '', clock, at('2026-02-24T11:00')));
+    expect(history.workflow).toMatchObject({ status: 'returned', decision: 'approved' });
+    expect(replay(history.actions)).toEqual(history.workflow);
+  });
+
+  it('adds the receipt and the return at the receiving desk to a process that lacks them', () => {
+    const endsWithLeader: ProcessStepDefinition[] = [
+      { name: 'Thẩm định', role: 'specialist', agencyId: '', share: 0.6, handsOver: false },
+      { name: 'Ký', role: 'leader', agencyId: '', share: 0.4, handsOver: false },
+    ];
+    const { workflow } = new History(opening({ internalProcess: endsWithLeader, receivingAgencyId: '000.00.17.H33' }));
+    expect(workflow.currentStep).toBe(1);
+    expect(workflow.steps.map((step) => [step.role, step.agencyId])).toEqual([
+      ['desk_officer', '000.00.17.H33'],
+      ['specialist', COMMUNE],
+      ['leader', COMMUNE],
+      ['desk_officer', '000.00.17.H33'],
+    ]);
+  });
+
   it('the scheduler marks a dossier due soon and overdue once, and not while paused', () => {
     const history = new History(opening());
     expect(timerChange(history.workflow, 'due_soon', at('2026-02-24T16:59'))).toBeNull();

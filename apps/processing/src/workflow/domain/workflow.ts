@@ -53,11 +53,11 @@ export type WorkflowChange =
   | { kind: 'claimed'; step: number; assignee: string }
   | { kind: 'assigned'; step: number; assignee: string }
   | ({ kind: 'completed'; to: number; stepDueAt: Date; handover: Handover | null; note: string } & StepTiming)
-  | ({ kind: 'sent_back'; to: number; stepDueAt: Date; reason: string } & StepTiming)
+  | ({ kind: 'sent_back'; to: number; stepDueAt: Date; handover: Handover | null; reason: string } & StepTiming)
   | { kind: 'paused'; reason: PauseReason; items: string[] }
   | { kind: 'resumed'; reason: PauseReason; pausedMs: number; deadlineAt: Date; appointmentAt: Date; dueSoonAt: Date; stepDueAt: Date; note: string }
-  | ({ kind: 'approved'; to: number; stepDueAt: Date; final: boolean; resultId: string | null; note: string } & StepTiming)
-  | ({ kind: 'refused'; to: number; stepDueAt: Date; reasons: string[]; resultId: string } & StepTiming)
+  | ({ kind: 'approved'; to: number; stepDueAt: Date; handover: Handover | null; final: boolean; resultId: string | null; note: string } & StepTiming)
+  | ({ kind: 'refused'; to: number; stepDueAt: Date; handover: Handover | null; reasons: string[]; resultId: string } & StepTiming)
   | ({ kind: 'result_returned'; channel: Channel; note: string } & StepTiming)
   | { kind: 'due_soon'; deadlineAt: Date }
   | { kind: 'overdue'; deadlineAt: Date }

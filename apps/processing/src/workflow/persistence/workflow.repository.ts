@@ -50,8 +50,14 @@ export function timersOf(workflow: Workflow): { kind: TimerKind; fireAt: Date }[
  */
 @Injectable()
 export class WorkflowRepository {
-  async find(manager: EntityManager, dossierId: string): Promise<Workflow | null> {
-    const entity = await manager.findOne(WorkflowEntity, { where: { tenantId: currentTenant().tenantId, dossierId } });
+  /**
+   * The workflow; `lock: 'wait'` holds its row for the transaction, `'skip'` answers null when
+   * another transaction holds it. Every writer locks the workflow row first, so writers of one
+   * dossier (officers, the scheduler) queue instead of deadlocking on the history and the timers.
+   */
+  async find(manager: EntityManager, dossierId: string, options: { lock?: 'wait' | 'skip' } = {}): Promise<Workflow | null> {
+    const lock = options.lock ? { mode: 'pessimistic_write' as const, ...(options.lock === 'skip' ? { onLocked: 'skip_locked' as const } : {}) } : undefined;
+    const entity = await manager.findOne(WorkflowEntity, { where: { tenantId: currentTenant().tenantId, dossierId }, lock });
     return entity ? reviveInstants<Workflow>(entity.state) : null;
   }
 
@@ -233,12 +239,12 @@ export class WorkflowRepository {
     }));
   }
 
-  /** The workflows counted for on-time figures: received in [from, to), optionally of one agency. */
+  /** The workflows counted for a period [from, to): received before its end and not decided before its start; optionally of one agency. */
   async forFigures(manager: EntityManager, from: Date, to: Date, agencyId: string): Promise<Pick<Workflow, 'status' | 'decidedAt' | 'deadlineAt' | 'supplementRequests' | 'pause'>[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT status, decided_at, deadline_at, supplement_requests, paused_since
          FROM processing.workflows
-        WHERE tenant_id = $1 AND received_at >= $2 AND received_at < $3 AND ($4 = '' OR competent_agency_id = $4)`,
+        WHERE tenant_id = $1 AND received_at < $3 AND (decided_at IS NULL OR decided_at >= $2) AND ($4 = '' OR competent_agency_id = $4)`,
       [currentTenant().tenantId, from, to, agencyId],
     );
     return rows.map((row) => ({

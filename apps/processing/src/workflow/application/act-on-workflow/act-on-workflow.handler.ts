@@ -75,7 +75,8 @@ function actorOf(subject: AccessSubject): Actor {
 
 /** A refusal's result is the written answer with its reasons, whatever the procedure's result document. */
 const REFUSAL_DOCUMENT = { documentType: 'van_ban_tu_choi', resultName: 'Văn bản trả lời từ chối giải quyết hồ sơ' };
-const DECIDING: ReadonlySet<WorkflowCommand['kind']> = new Set(['approve', 'refuse', 'resolve_on_the_spot']);
+/** Commands that may issue a result from the procedure's result document (a refusal's letter needs no catalogue). */
+const DECIDING: ReadonlySet<WorkflowCommand['kind']> = new Set(['approve', 'resolve_on_the_spot']);
 const NEEDS_CLOCK: ReadonlySet<WorkflowCommand['kind']> = new Set(['complete', 'send_back', 'resume', 'approve', 'refuse', 'return_result']);
 
 /**
@@ -104,7 +105,8 @@ export class ActOnWorkflowHandler {
     const procedure = DECIDING.has(command.kind) ? await this.catalogue.procedureVersion(seen.procedureVersionId) : null;
     const at = this.clock.now();
     return this.runner.run(async (manager) => {
-      const before = await this.workflows.find(manager, dossierId);
+      // Held until commit: a concurrent action on this dossier waits, then finds a newer version.
+      const before = await this.workflows.find(manager, dossierId, { lock: 'wait' });
       if (!before) throw new ProcessingError(ProcessingErrorCode.WorkflowNotFound, 'No workflow for this dossier', { dossierId });
       if ((expectedVersion !== undefined && expectedVersion !== before.version) || before.version !== seen.version) {
         throw new ProcessingError(ProcessingErrorCode.VersionConflict, 'The dossier changed since it was read; reload and try again', {
@@ -114,7 +116,7 @@ export class ActOnWorkflowHandler {
         });
       }
       const issue = (decision: 'approved' | 'refused', reasons: string[]): Promise<string> =>
-        this.issue(manager, before, actor, decision, reasons, at, procedure as ProcedureVersionFacts);
+        this.issue(manager, before, actor, decision, reasons, at, procedure);
       const change = await this.decide(before, actor, command, clock as WorkingClock, at, issue);
       const { workflow: after, action } = record(before, actor, at, change);
       await this.workflows.save(manager, before, after, [action]);
@@ -174,7 +176,7 @@ export class ActOnWorkflowHandler {
     decision: 'approved' | 'refused',
     reasons: string[],
     at: Date,
-    procedure: ProcedureVersionFacts,
+    procedure: ProcedureVersionFacts | null,
   ): Promise<string> {
     const issued = await this.results.issue(manager, {
       dossierId: workflow.dossierId,
@@ -186,7 +188,9 @@ export class ActOnWorkflowHandler {
       agencyId: actor.agencyId,
       decidedBy: actor.subject,
       decidedAt: at,
-      ...(decision === 'refused' ? REFUSAL_DOCUMENT : { documentType: procedure.resultDocument.documentType || 'ket_qua_thu_tuc', resultName: procedure.resultDocument.name }),
+      ...(decision === 'refused' || procedure === null
+        ? REFUSAL_DOCUMENT
+        : { documentType: procedure.resultDocument.documentType || 'ket_qua_thu_tuc', resultName: procedure.resultDocument.name }),
     });
     return issued.resultId;
   }

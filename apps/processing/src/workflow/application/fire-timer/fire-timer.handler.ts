@@ -25,10 +25,12 @@ export class FireTimerHandler {
   async execute(dossierId: string, kind: TimerKind): Promise<TimerOutcome> {
     const at = this.clock.now();
     return this.runner.run(async (manager) => {
+      // The workflow row first (as officers' actions do), then the timer: no deadlock with them.
+      const before = await this.workflows.find(manager, dossierId, { lock: 'skip' });
+      if (!before) return 'taken';
       if (!(await this.workflows.lockDueTimer(manager, dossierId, kind, at))) return 'taken';
-      const before = await this.workflows.find(manager, dossierId);
-      const change = before ? timerChange(before, kind, at) : null;
-      if (!before || !change) {
+      const change = timerChange(before, kind, at);
+      if (!change) {
         await this.workflows.dropTimer(manager, dossierId, kind);
         return 'stale';
       }

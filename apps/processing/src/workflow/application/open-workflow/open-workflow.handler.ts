@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DossierReceivedV1, EventData } from '@motcua/contracts';
-import { Inbox, OutboxWriter } from '@motcua/messaging';
+import { Inbox, OutboxWriter, RetryLaterError } from '@motcua/messaging';
 import { TenantTransactionRunner } from '@motcua/persistence';
+import { ProcessingError } from '../../domain/processing.errors';
 import { openChange, record, SYSTEM } from '../../domain/workflow-commands';
 import { WorkflowRepository } from '../../persistence/workflow.repository';
 import { ProcessingCatalogue } from '../catalogue.port';
 import { processingStarted } from '../workflow-events';
 
 export const OPEN_WORKFLOW_CONSUMER = 'open-workflow';
+
+async function waitingOutUnavailability<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ProcessingError && error.category === 'unavailable') throw new RetryLaterError(error.message, { cause: error });
+    throw error;
+  }
+}
 
 /**
  * A desk received a dossier: its workflow opens from the internal process of the procedure
@@ -24,8 +34,8 @@ export class OpenWorkflowHandler {
   ) {}
 
   async execute(eventId: string, received: EventData<typeof DossierReceivedV1>): Promise<void> {
-    const procedure = await this.catalogue.procedureVersion(received.procedureVersionId);
-    const clock = await this.catalogue.workingClock();
+    // A catalogue away is waited out: the event is retried until it answers, never dropped.
+    const [procedure, clock] = await waitingOutUnavailability(() => Promise.all([this.catalogue.procedureVersion(received.procedureVersionId), this.catalogue.workingClock()]));
     const receivedAt = new Date(received.receivedAt);
     const change = openChange(
       {

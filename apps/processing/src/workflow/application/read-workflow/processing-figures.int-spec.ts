@@ -79,7 +79,7 @@ describe('on-time and overdue figures of a seeded set, computed by hand', () => 
     set.push(stopped);
     // 9. another agency's dossier, decided late: counted for the province, not for the commune.
     set.push(decidedAt('2026-02-26T09:00', '2026-02-26T10:00', openInput({ competentAgencyId: OTHER, receivingAgencyId: OTHER })));
-    // 10. received in January: outside the period.
+    // 10. received in January, due 29 Jan, never decided: still processed in February, and late.
     set.push(new History(openInput({ receivedAt: at('2026-01-26T10:00'), appointmentAt: at('2026-01-29T17:00') })));
     for (const history of set) await history.store(runner, repository, 'hung-yen');
     // 11. another province's dossier: never counted here.
@@ -90,14 +90,24 @@ describe('on-time and overdue figures of a seeded set, computed by hand', () => 
     await dataSource?.destroy();
   });
 
-  it('counts the commune: 5 on time (3 finished, 2 in progress), 2 late (1 finished, 1 in progress) of 7', async () => {
+  it('counts the commune in February: 5 on time (3 finished, 2 in progress), 3 late (1 finished, 2 in progress) of 8', async () => {
     const result = await figures(leaderOf(COMMUNE), { from: '2026-02-01', to: '2026-03-01', agencyId: COMMUNE });
-    expect(result).toMatchObject({ counted: 7, finishedOnTime: 3, finishedLate: 1, inProgressOnTime: 2, inProgressLate: 1, onTimeRate: 71.43, overdueRate: 28.57 });
+    expect(result).toMatchObject({ counted: 8, finishedOnTime: 3, finishedLate: 1, inProgressOnTime: 2, inProgressLate: 2, onTimeRate: 62.5, overdueRate: 37.5 });
+    // A leader asking for no agency gets the own agency's figures, not the province's.
+    expect(await figures(leaderOf(COMMUNE), { from: '2026-02-01', to: '2026-03-01', agencyId: '' })).toMatchObject({ counted: 8 });
+  });
+
+  it('measures a past period as it stood at its end: decided later is still in progress then', async () => {
+    // Dossier 1 was decided on 24 Feb: in the period ending 24 Feb at 00:00 it was in progress and
+    // not yet late; dossier 5 (never decided) too; dossier 10 was already late.
+    const result = await figures(admin, { from: '2026-02-01', to: '2026-02-24', agencyId: COMMUNE });
+    expect(result.finishedOnTime + result.finishedLate).toBe(0);
+    expect(result).toMatchObject({ counted: 7, inProgressLate: 1 });
   });
 
   it('counts the whole province for its admin, and nothing of another province', async () => {
     const result = await figures(admin, { from: '2026-02-01', to: '2026-03-01', agencyId: '' });
-    expect(result).toMatchObject({ counted: 8, finishedOnTime: 3, finishedLate: 2, inProgressOnTime: 2, inProgressLate: 1, onTimeRate: 62.5, overdueRate: 37.5 });
+    expect(result).toMatchObject({ counted: 9, finishedOnTime: 3, finishedLate: 2, inProgressOnTime: 2, inProgressLate: 2, onTimeRate: 55.56, overdueRate: 44.44 });
     const january = await figures(admin, { from: '2026-01-01', to: '2026-02-01', agencyId: '' });
     expect(january).toMatchObject({ counted: 1, inProgressLate: 1 });
   });

@@ -28,7 +28,7 @@ export function handoversOf(actions: readonly WorkflowAction[]): HandoverRow[] {
   const handovers: HandoverRow[] = [];
   for (const action of actions) {
     const { change } = action;
-    if (change.kind === 'completed' && change.handover) {
+    if ((change.kind === 'completed' || change.kind === 'sent_back' || change.kind === 'approved' || change.kind === 'refused') && change.handover) {
       handovers.push({ fromStep: change.from, ...change.handover, sentBy: action.actor, sentAt: action.at, receivedBy: null, receivedAt: null });
       continue;
     }
@@ -48,6 +48,18 @@ function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(field as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : field,
   );
+}
+
+/** A dossier as it stood at `at`: a decision or a pause after it had not happened yet. */
+function asItStood<T extends { decidedAt: Date | null; pause: { since: Date } | null; status: string }>(row: T, at: Date): T {
+  const decidedLater = row.decidedAt !== null && row.decidedAt > at;
+  const pausedLater = row.pause !== null && row.pause.since > at;
+  return {
+    ...row,
+    decidedAt: decidedLater ? null : row.decidedAt,
+    status: decidedLater ? 'in_progress' : row.status,
+    pause: pausedLater ? null : row.pause,
+  };
 }
 
 function invalid(field: string, message: string): never {
@@ -115,16 +127,26 @@ export class ReadWorkflowHandler {
     return { items, nextPageToken: rows.length > limit ? encodeWorklistToken(items[items.length - 1]) : '' };
   }
 
+  /**
+   * On-time figures of the dossiers received or processed in [from, to) (Decision 766): received
+   * before its end and not decided before its start, each measured as it stood at the period's
+   * end (or now, for the current period) — so a past period's figures do not change later.
+   */
   async figures(input: { from: string; to: string; agencyId: string }): Promise<PunctualityFigures & { computedAt: Date }> {
-    authorizeCaller('statistics.read', { agencyId: input.agencyId || currentTenant().actor?.agencyId });
+    const caller = currentTenant().actor;
+    // A leader sees the agency's figures; the province's admin (and national analysts) any agency or all.
+    const provinceWide = (caller?.roles ?? []).some((role) => role === 'tenant_admin' || role === 'national_analyst');
+    const agencyId = input.agencyId || (provinceWide ? '' : (caller?.agencyId ?? ''));
+    authorizeCaller('statistics.read', { agencyId: agencyId || caller?.agencyId });
     if (!ISO_DATE.test(input.from)) invalid('from', 'a date YYYY-MM-DD');
     if (!ISO_DATE.test(input.to)) invalid('to', 'a date YYYY-MM-DD');
     const from = vietnamInstant(`${input.from}T00:00`);
     const to = vietnamInstant(`${input.to}T00:00`);
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) invalid('to', 'a date after from');
     const now = this.clock.now();
-    const rows = await this.runner.run((manager) => this.workflows.forFigures(manager, from, to, input.agencyId));
-    return { ...punctualityFigures(rows, now), computedAt: now };
+    const asOf = now < to ? now : to;
+    const rows = await this.runner.run((manager) => this.workflows.forFigures(manager, from, to, agencyId));
+    return { ...punctualityFigures(rows.map((row) => asItStood(row, asOf)), asOf), computedAt: now };
   }
 
   private async load(dossierId: string): Promise<Workflow> {
