@@ -186,6 +186,10 @@ export class WorkflowRepository {
     return rows.length === 1;
   }
 
+  async deferTimer(manager: EntityManager, dossierId: string, kind: TimerKind, until: Date): Promise<void> {
+    await manager.update(TimerEntity, { tenantId: currentTenant().tenantId, dossierId, kind }, { fireAt: until });
+  }
+
   async dropTimer(manager: EntityManager, dossierId: string, kind: TimerKind): Promise<void> {
     await manager.delete(TimerEntity, { tenantId: currentTenant().tenantId, dossierId, kind });
   }

@@ -40,4 +40,10 @@ export class FireTimerHandler {
       return 'fired';
     });
   }
+
+  /** A timer whose firing failed waits `delayMs` before it is tried again, so it cannot hold the head of the queue. */
+  async defer(dossierId: string, kind: TimerKind, delayMs: number): Promise<void> {
+    const until = new Date(this.clock.now().getTime() + delayMs);
+    await this.runner.run((manager) => this.workflows.deferTimer(manager, dossierId, kind, until));
+  }
 }

@@ -33,10 +33,14 @@ describe('the timer scheduler (two instances, a restart, a failed firing)', () =
   const outbox = new OutboxWriter('processing');
   const schedulers: TimerScheduler[] = [];
 
-  function scheduler(at: Date, fireOutbox: OutboxWriter = outbox): { scheduler: TimerScheduler; clock: FixedClock } {
+  function scheduler(at: Date, fireOutbox: OutboxWriter = outbox, failedRetryMs = 0): { scheduler: TimerScheduler; clock: FixedClock } {
     const fixed = new FixedClock(at);
     const fire = new FireTimerHandler(runner, repository, fireOutbox, fixed);
-    const instance = new TimerScheduler({ discoveryUrl: database.urlAs(serviceDatabaseNames('processing').relayRole), pollMs: 1000, batchSize: 500, enabled: false }, fire, fixed);
+    const instance = new TimerScheduler(
+      { discoveryUrl: database.urlAs(serviceDatabaseNames('processing').relayRole), pollMs: 1000, batchSize: 500, enabled: false, failedRetryMs },
+      fire,
+      fixed,
+    );
     schedulers.push(instance);
     return { scheduler: instance, clock: fixed };
   }
@@ -102,16 +106,22 @@ describe('the timer scheduler (two instances, a restart, a failed firing)', () =
     expect(await after.scheduler.tick()).toBe(0);
   });
 
-  it('keeps a timer whose firing failed, and fires it once on the next pass', async () => {
+  it('defers a timer whose firing failed, then fires it once', async () => {
     const dossierId = await receive('hung-yen');
     const failingOutbox = new OutboxWriter('processing');
     const append = jest.spyOn(failingOutbox, 'append').mockRejectedValueOnce(new Error('broker of the outbox away'));
-    const failing = scheduler(vietnamInstant('2026-03-02T09:00'), failingOutbox);
-    const firstPass = await failing.scheduler.tick();
-    expect(append).toHaveBeenCalled();
-    expect(firstPass).toBe(2);
-    expect((await marksOf(dossierId)).length).toBe(2);
+    // Tuesday 24 Feb 09:00: only the handling step is late (due 08:45).
+    const failing = scheduler(vietnamInstant('2026-02-24T09:00'), failingOutbox, 60_000);
+    expect(await failing.scheduler.tick()).toBe(0);
+    expect(append).toHaveBeenCalledTimes(1);
+    expect(await marksOf(dossierId)).toEqual([]);
+    // Deferred a minute: not tried again meanwhile, so it cannot hold the head of the queue.
+    expect(await failing.scheduler.tick()).toBe(0);
+    failing.clock.at = vietnamInstant('2026-02-24T09:01');
     expect(await failing.scheduler.tick()).toBe(1);
+    expect(await marksOf(dossierId)).toEqual(['step_overdue']);
+    failing.clock.at = vietnamInstant('2026-03-02T09:00');
+    expect(await failing.scheduler.tick()).toBe(2);
     expect(await marksOf(dossierId)).toEqual(['due_soon', 'overdue', 'step_overdue']);
     expect(await eventsOf(dossierId)).toEqual(['dossier.deadline-approached', 'dossier.deadline-passed', 'dossier.step-deadline-passed']);
   });

@@ -12,6 +12,8 @@ export interface TimerSchedulerOptions {
   pollMs: number;
   batchSize: number;
   enabled: boolean;
+  /** How long a timer whose firing failed waits before it is tried again. Default 60 s. */
+  failedRetryMs?: number;
 }
 
 /**
@@ -59,8 +61,13 @@ export class TimerScheduler implements OnApplicationBootstrap, OnApplicationShut
         const outcome = await runInTenant({ tenantId: row.tenant_id, traceId: newTraceId() }, () => this.fire.execute(row.dossier_id, row.kind));
         if (outcome === 'fired') fired += 1;
       } catch (error) {
-        // A concurrent officer action won the version: the timer stays and is tried again.
-        if (!isDomainError(error)) this.logger.error({ err: error, tenantId: row.tenant_id, dossierId: row.dossier_id, kind: row.kind }, 'timer failed');
+        // A concurrent officer action won the version: the timer stays and is tried again. Any
+        // other failure defers the timer a while, so a timer that keeps failing cannot starve the rest.
+        if (isDomainError(error)) continue;
+        this.logger.error({ err: error, tenantId: row.tenant_id, dossierId: row.dossier_id, kind: row.kind }, 'timer failed; deferred');
+        await runInTenant({ tenantId: row.tenant_id, traceId: newTraceId() }, () => this.fire.defer(row.dossier_id, row.kind, this.options.failedRetryMs ?? 60_000)).catch(
+          (deferError: unknown) => this.logger.error({ err: deferError, tenantId: row.tenant_id, dossierId: row.dossier_id }, 'could not defer a failed timer'),
+        );
       }
     }
     return fired;
