@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, Logger } from 'typeorm';
 import { runInTenant } from '@motcua/tenancy';
 import { createTestDatabase, TestDatabase } from '@motcua/testing';
 import { createServiceDataSource } from './data-source';
@@ -8,6 +8,30 @@ import { serviceDatabaseNames } from './service-database';
 import { TenantTransactionRunner } from './tenant-transaction';
 
 const SERVICE = 'rls_probe';
+
+/** Every statement the data source sends, in order (TypeORM logs each before it goes out); other log calls apart. */
+class StatementRecorder implements Logger {
+  readonly statements: string[] = [];
+  readonly other: string[] = [];
+  logQuery(query: string): void {
+    this.statements.push(query);
+  }
+  logQueryError(error: string | Error): void {
+    this.other.push(String(error));
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.other.push(query);
+  }
+  logSchemaBuild(message: string): void {
+    this.other.push(message);
+  }
+  logMigration(message: string): void {
+    this.other.push(message);
+  }
+  log(level: string, message: unknown): void {
+    this.other.push(String(message));
+  }
+}
 
 describe('TenantTransactionRunner against PostgreSQL with forced row-level security', () => {
   let database: TestDatabase;
@@ -70,6 +94,51 @@ describe('TenantTransactionRunner against PostgreSQL with forced row-level secur
     ).rejects.toThrow('boom');
     const rows = await inTenant('hue', () => runner.run((m) => m.query(`SELECT id FROM rls_probe.notes WHERE id = 10`)));
     expect(rows).toEqual([]);
+  });
+
+  describe('on one pooled connection', () => {
+    let single: DataSource;
+    let recorder: StatementRecorder;
+    let singleRunner: TenantTransactionRunner;
+    const probe = `SELECT coalesce(current_setting('app.tenant_id', true), '') AS tenant, pg_backend_pid() AS pid`;
+
+    beforeAll(async () => {
+      recorder = new StatementRecorder();
+      const options = createServiceDataSource({ service: SERVICE, url: database.urlAs(serviceDatabaseNames(SERVICE).appRole), poolSize: 1 }).options;
+      single = new DataSource({ ...options, logging: true, logger: recorder });
+      await single.initialize();
+      singleRunner = new TenantTransactionRunner(single);
+    });
+
+    afterAll(async () => {
+      await single?.destroy();
+    });
+
+    beforeEach(() => recorder.statements.splice(0));
+
+    it('opens the transaction and binds the tenant in one round trip, in force for the first statement, gone after commit', async () => {
+      const [inside] = await inTenant('hue', () => singleRunner.run((m) => m.query(probe)));
+      expect(inside.tenant).toBe('hue');
+      expect(recorder.statements).toEqual([`START TRANSACTION; SELECT set_config('app.tenant_id', 'hue', true)`, probe, 'COMMIT']);
+      const [after] = await single.query(probe);
+      expect(after).toEqual({ tenant: '', pid: inside.pid });
+    });
+
+    it('holds for the first statement and is gone after a rollback', async () => {
+      let inside: { tenant: string; pid: number } | undefined;
+      await expect(
+        inTenant('ha-noi', () =>
+          singleRunner.run(async (m) => {
+            [inside] = await m.query(probe);
+            throw new Error('boom');
+          }),
+        ),
+      ).rejects.toThrow('boom');
+      expect(inside?.tenant).toBe('ha-noi');
+      expect(recorder.statements.at(-1)).toBe('ROLLBACK');
+      const [after] = await single.query(probe);
+      expect(after).toEqual({ tenant: '', pid: inside?.pid });
+    });
   });
 
   it('refuses to start without a tenant in context', async () => {

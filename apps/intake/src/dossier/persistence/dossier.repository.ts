@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { currentTenant } from '@motcua/tenancy';
 import { DossierCodeFormat } from '../domain/dossier-code';
 import { Applicant, Channel, Dossier, DossierStatus } from '../domain/dossier';
 import { ApplicantEntity, DossierActionEntity, DossierEntity, SubmissionKeyEntity } from './dossier.entity';
 
 const UNIQUE_VIOLATION = '23505';
+const SUBMISSION_KEYS_TABLE = 'submission_keys';
+
+type InsertRow = [EntityTarget<ObjectLiteral>, ObjectLiteral];
+
+export interface NewSubmissionRows {
+  dossier: Dossier;
+  applicant: Applicant;
+  applicantPseudonym: string;
+  action: Omit<DossierActionRecord, 'id' | 'dossierId'>;
+  /** With an Idempotency-Key: its row, unique per (tenant, submitter, key). */
+  submissionKey?: { submitter: string; idempotencyKey: string; fingerprint: string; createdAt: Date };
+}
 
 /** Another request with the same idempotency key committed first. */
 export class DuplicateSubmissionKeyError extends Error {
@@ -36,22 +48,47 @@ export interface PendingCheckRow {
 /** Queries only; always through the tenant transaction's manager (row-level security applies). */
 @Injectable()
 export class DossierRepository {
-  async insert(manager: EntityManager, dossier: Dossier, applicant: Applicant, applicantPseudonym: string): Promise<void> {
+  /**
+   * A new dossier with its applicant, the submitting action and the idempotency key, in one
+   * statement (one round trip): the rows are inserted by sibling data-modifying CTEs, whose
+   * foreign keys PostgreSQL checks at the end of the statement. A key another request has
+   * committed fails the statement with DuplicateSubmissionKeyError.
+   */
+  async insertSubmission(manager: EntityManager, submission: NewSubmissionRows): Promise<void> {
     const { tenantId } = currentTenant();
-    await manager.insert(DossierEntity, { ...toEntity(dossier), tenantId, applicantPseudonym });
-    await manager.insert(ApplicantEntity, {
-      tenantId,
-      dossierId: dossier.id,
-      kind: applicant.kind,
-      fullName: applicant.fullName,
-      citizenId: applicant.citizenId || null,
-      taxCode: applicant.taxCode || null,
-      dateOfBirth: applicant.dateOfBirth || null,
-      phone: applicant.phone || null,
-      email: applicant.email || null,
-      address: applicant.address || null,
-      unitCode: applicant.unitCode || null,
-    });
+    const { dossier, applicant, applicantPseudonym, action, submissionKey } = submission;
+    const rows: InsertRow[] = [
+      [DossierEntity, { ...toEntity(dossier), tenantId, applicantPseudonym }],
+      [
+        ApplicantEntity,
+        {
+          tenantId,
+          dossierId: dossier.id,
+          kind: applicant.kind,
+          fullName: applicant.fullName,
+          citizenId: applicant.citizenId || null,
+          taxCode: applicant.taxCode || null,
+          dateOfBirth: applicant.dateOfBirth || null,
+          phone: applicant.phone || null,
+          email: applicant.email || null,
+          address: applicant.address || null,
+          unitCode: applicant.unitCode || null,
+        },
+      ],
+    ];
+    if (submissionKey) rows.push([SubmissionKeyEntity, { ...submissionKey, tenantId, dossierId: dossier.id }]);
+    rows.push([DossierActionEntity, { ...action, dossierId: dossier.id, id: randomUUID(), tenantId }]);
+    const parameters: unknown[] = [];
+    const statements = rows.map(([target, row]) => insertValuesSql(manager, target, row, parameters));
+    const last = statements.pop();
+    const sql = statements.length ? `WITH ${statements.map((statement, i) => `r${i} AS (${statement})`).join(', ')} ${last}` : `${last}`;
+    try {
+      await manager.query(sql, parameters);
+    } catch (error) {
+      const driverError = (error as { driverError?: { code?: string; table?: string } }).driverError;
+      if (driverError?.code === UNIQUE_VIOLATION && driverError.table === SUBMISSION_KEYS_TABLE) throw new DuplicateSubmissionKeyError({ cause: error });
+      throw error;
+    }
   }
 
   async findById(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Dossier | null> {
@@ -132,15 +169,6 @@ export class DossierRepository {
     return row ? { fingerprint: row.fingerprint, dossierId: row.dossierId } : null;
   }
 
-  async insertSubmissionKey(manager: EntityManager, submitter: string, key: string, fingerprint: string, dossierId: string, at: Date): Promise<void> {
-    try {
-      await manager.insert(SubmissionKeyEntity, { tenantId: currentTenant().tenantId, submitter, idempotencyKey: key, fingerprint, dossierId, createdAt: at });
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw new DuplicateSubmissionKeyError({ cause: error });
-      throw error;
-    }
-  }
-
   /** Online submissions awaiting a check at the agency, oldest first; keyset after (submittedAt, id). */
   async pendingChecks(manager: EntityManager, agencyId: string, limit: number, after: { submittedAt: Date; id: string } | null): Promise<PendingCheckRow[]> {
     const params: unknown[] = [currentTenant().tenantId, agencyId, limit];
@@ -215,4 +243,26 @@ function toDomain(entity: DossierEntity): Dossier {
     fees: entity.fees,
     feesTotal: entity.feesTotal === null ? null : Number(entity.feesTotal),
   };
+}
+
+/**
+ * `INSERT INTO <table> (<columns>) VALUES (<placeholders>)` of one row: the columns and the value
+ * conversions (jsonb, date, bigint: the types these entities use) come from the entity's TypeORM
+ * metadata, as in `manager.insert`; an undefined property takes the column default. The values
+ * are appended to `parameters` and numbered after those already there.
+ */
+function insertValuesSql(manager: EntityManager, target: EntityTarget<ObjectLiteral>, row: ObjectLiteral, parameters: unknown[]): string {
+  const metadata = manager.connection.getMetadata(target);
+  const { driver } = manager.connection;
+  const names: string[] = [];
+  const placeholders: string[] = [];
+  for (const column of metadata.columns) {
+    const value: unknown = row[column.propertyName];
+    if (value === undefined) continue;
+    parameters.push(driver.preparePersistentValue(value, column));
+    names.push(driver.escape(column.databaseName));
+    placeholders.push(`$${parameters.length}`);
+  }
+  const table = metadata.schema ? `${driver.escape(metadata.schema)}.${driver.escape(metadata.tableName)}` : driver.escape(metadata.tableName);
+  return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})`;
 }

@@ -79,15 +79,20 @@ export class SubmitDossierHandler {
     const pseudonym = applicantPseudonym(this.pseudonymKey, context.tenantId, applicantIdentifier(submission.applicant));
     try {
       await this.runner.run(async (manager) => {
-        await this.dossiers.insert(manager, dossier, submission.applicant, pseudonym);
-        if (command.idempotencyKey) await this.dossiers.insertSubmissionKey(manager, actor.subject, command.idempotencyKey, command.fingerprint, dossier.id, now);
-        await this.dossiers.appendAction(manager, {
-          dossierId: dossier.id,
-          action: 'submitted',
-          actorSubject: actor.subject,
-          deskId: desk?.deskId ?? null,
-          at: now,
-          details: { channel: dossier.channel, procedureVersionId: dossier.procedureVersionId, components: dossier.components.map((c) => c.componentCode) },
+        await this.dossiers.insertSubmission(manager, {
+          dossier,
+          applicant: submission.applicant,
+          applicantPseudonym: pseudonym,
+          submissionKey: command.idempotencyKey
+            ? { submitter: actor.subject, idempotencyKey: command.idempotencyKey, fingerprint: command.fingerprint, createdAt: now }
+            : undefined,
+          action: {
+            action: 'submitted',
+            actorSubject: actor.subject,
+            deskId: desk?.deskId ?? null,
+            at: now,
+            details: { channel: dossier.channel, procedureVersionId: dossier.procedureVersionId, components: dossier.components.map((c) => c.componentCode) },
+          },
         });
         await this.outbox.append(manager, {
           type: DossierSubmittedV1.type,
