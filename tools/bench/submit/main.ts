@@ -1,6 +1,6 @@
 // The submission benchmark: `npm run bench:submit -- --clients 8 --seconds 20`.
 // Starts the platform (one process per service) on a fresh database, submits dossiers through
-// the gateway with N clients for T seconds, follows them to their processing tasks, runs the
+// the gateway with N clients for T seconds, follows them until evaluation counts them, runs the
 // same transaction's SQL alone with pgbench, prints the report and the ratio, cleans up.
 import '../../testing/workspace-aliases';
 import { availableParallelism } from 'node:os';
@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Cleanup } from './cleanup';
 import { createBenchDatabase } from './database';
-import { eventLatency, waitForTasks } from './event-latency';
+import { eventLatency, waitUntilCounted } from './event-latency';
 import { runLoad } from './load';
 import { parseOptions, USAGE, UsageError } from './options';
 import { runPgbench } from './pgbench';
@@ -67,8 +67,8 @@ async function bench(cleanup: Cleanup): Promise<string> {
   const services: ServiceReading[] = platform.services.map((service) => ({ name: service.name, pid: service.pid, memory: readMemory(service.pid), logLines: 0 }));
   platform.assertAlive();
 
-  say('waiting for every dossier\'s processing task…');
-  const settle = await waitForTasks(database, options.settleSeconds);
+  say('waiting until evaluation has counted every dossier…');
+  const settle = await waitUntilCounted(database, options.settleSeconds);
   const events = await eventLatency(database, load.dossierIds);
   const logLines = platform.logLines();
   for (const service of services) service.logLines = logLines[service.name] ?? 0;

@@ -8,7 +8,7 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Upper bound on the requests of the measured window (the run also ends at `seconds`). */
   maxRequests: number;
-  /** Longest wait for the processing tasks of the submitted dossiers after the load. */
+  /** Longest wait for evaluation to count the submitted dossiers after the load. */
   settleSeconds: number;
   /** Per-request timeout. */
   requestTimeoutMs: number;
@@ -51,7 +51,7 @@ export const USAGE = [
   `  --seconds             measured seconds of HTTP load and of pgbench (default ${DEFAULT_OPTIONS.seconds}, 1..600)`,
   `  --warmup              unmeasured seconds of load first (default ${DEFAULT_OPTIONS.warmupSeconds})`,
   `  --max-requests        cap on measured requests (default ${DEFAULT_OPTIONS.maxRequests})`,
-  `  --settle              longest wait for every dossier's processing task (default ${DEFAULT_OPTIONS.settleSeconds} s)`,
+  `  --settle              longest wait for evaluation to count every dossier (default ${DEFAULT_OPTIONS.settleSeconds} s)`,
   `  --request-timeout-ms  per-request timeout (default ${DEFAULT_OPTIONS.requestTimeoutMs})`,
   '  --keep-logs           keep the service logs after a successful run',
   '  --profile             run the services with --cpu-prof (profiles next to the logs, which are kept)',

@@ -1,5 +1,5 @@
 // The tenant and procedure the load submits to, created through the gateway as in the dev
-// stack, then one probe dossier followed to its processing task: the whole path works and
+// stack, then one probe dossier followed until evaluation counts it: the whole path works and
 // every consumer has joined its group before any measurement.
 import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../dev/seed-demo';
@@ -42,10 +42,14 @@ export async function seedAndProbe(platform: RunningPlatform, database: BenchDat
   const { id } = JSON.parse(answer) as { id: string };
   const deadline = Date.now() + PROBE_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const rows = await database.query('SELECT 1 FROM processing.tasks WHERE dossier_id = $1', [id]);
+    const rows = await database.query(
+      `SELECT 1 FROM intake.outbox o JOIN evaluation.inbox i ON i.tenant_id = o.tenant_id AND i.event_id = o.id::text
+        WHERE o.type = 'dossier.submitted' AND o.data->>'dossierId' = $1`,
+      [id],
+    );
     if (rows.length > 0) return submission;
     platform.assertAlive();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The probe dossier ${id} got no processing task within ${PROBE_TIMEOUT_MS} ms: is a consumer stuck? See the service logs`);
+  throw new Error(`The probe dossier ${id} was not counted by evaluation within ${PROBE_TIMEOUT_MS} ms: is a consumer stuck? See the service logs`);
 }
