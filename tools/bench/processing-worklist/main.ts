@@ -19,7 +19,7 @@ import { loadProcessingConfig } from '../../../apps/processing/src/config/proces
 import { startProcessing } from '../../../apps/processing/src/main';
 import { WorkflowRepository } from '../../../apps/processing/src/workflow/persistence/workflow.repository';
 import { FlagSpec, parseFlags, runBench, say, seconds, usageOf } from '../shared/cli';
-import { cpuLine, measure, Measurement, Run, runLine, Walk, walkPages } from '../shared/latency';
+import { cpuLine, measure, targetVerdict, Measurement, Run, runLine, Walk, walkPages } from '../shared/latency';
 import { Cleanup } from '../submit/cleanup';
 import { CpuSampler } from '../submit/cpu-sampler';
 import { BenchDatabase, createBenchDatabase, postgresPidsOf } from '../submit/database';
@@ -262,13 +262,7 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
   await cleanup.closeOne('stop processing');
   report.push('', ...(await sqlAlone(database, cases, options, measurement)));
 
-  const worst = Math.max(...runs.map((run) => run.summary.p99));
-  const worstSingle = Math.max(...runs.filter((run) => run.clients === 1).map((run) => run.summary.p99));
-  report.push(
-    '',
-    `target p99 ≤ ${TARGET_P99_MS} ms: 1 client ${worstSingle <= TARGET_P99_MS ? 'met' : 'NOT met'} (worst p99 ${worstSingle.toFixed(2)} ms); ` +
-      `4 clients ${worst <= TARGET_P99_MS ? 'met' : 'NOT met'} (worst p99 ${worst.toFixed(2)} ms)`,
-  );
+  report.push('', targetVerdict(runs, TARGET_P99_MS));
   return report.join('\n');
 }
 

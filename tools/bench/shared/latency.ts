@@ -122,3 +122,11 @@ export async function walkPages<T>(list: (token: string) => Promise<{ items: T[]
   if (seen.size !== expected) throw new Error(`the list had ${seen.size} items, the database has ${expected}`);
   return { items: seen.size, pages: tokens.length + 1, ms, deepTokens: tokens.slice(Math.floor(tokens.length / 2)) };
 }
+
+/** Whether the p99 target was met with 1 client and with every client count, with the worst p99 of each. */
+export function targetVerdict(runs: readonly Run[], targetMs: number): string {
+  const worst = Math.max(...runs.map((run) => run.summary.p99));
+  const worstSingle = Math.max(...runs.filter((run) => run.clients === 1).map((run) => run.summary.p99));
+  const verdict = (p99: number) => (p99 <= targetMs ? 'met' : 'NOT met');
+  return `target p99 ≤ ${targetMs} ms: 1 client ${verdict(worstSingle)} (worst p99 ${worstSingle.toFixed(2)} ms); all client counts ${verdict(worst)} (worst p99 ${worst.toFixed(2)} ms)`;
+}

@@ -10,7 +10,8 @@ import { Cleanup } from './cleanup';
 import { createBenchDatabase } from './database';
 import { eventLatency, waitUntilCounted } from './event-latency';
 import { runLoad } from './load';
-import { parseOptions, USAGE, UsageError } from './options';
+import { parseOptions, USAGE } from './options';
+import { runBench, say } from '../shared/cli';
 import { runPgbench } from './pgbench';
 import { startPlatform, StopResult } from './platform';
 import { readMemory } from './proc-stats';
@@ -26,10 +27,6 @@ const IDLE_SETTLE_MS = 1_000;
 const PGBENCH_SKIP_MS = 1_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function say(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
-}
 
 async function bench(cleanup: Cleanup): Promise<string> {
   const options = parseOptions(process.argv.slice(2));
@@ -105,28 +102,4 @@ async function bench(cleanup: Cleanup): Promise<string> {
   });
 }
 
-async function main(): Promise<void> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const cleanup = new Cleanup();
-  const interrupt = (signal: NodeJS.Signals) => {
-    say(`${signal}: stopping everything…`);
-    void cleanup.closeAll().then(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  let exitCode = 0;
-  try {
-    const report = await bench(cleanup);
-    process.stdout.write(`\n${report}\n`);
-  } catch (error) {
-    exitCode = error instanceof UsageError ? 2 : 1;
-    say(error instanceof Error ? error.message : String(error));
-  }
-  const failures = await cleanup.closeAll();
-  process.exit(failures.length > 0 ? 1 : exitCode);
-}
-
-void main();
+void runBench(USAGE, bench);

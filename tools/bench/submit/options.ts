@@ -1,3 +1,4 @@
+import { UsageError } from '../shared/cli';
 /** Command-line options of the submission benchmark, validated and bounded. */
 export interface BenchOptions {
   /** Concurrent HTTP clients, and pgbench clients. */
@@ -57,11 +58,9 @@ export const USAGE = [
   '  --profile             run the services with --cpu-prof (profiles next to the logs, which are kept)',
 ].join('\n');
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(`${message}\n${USAGE}`);
-    this.name = 'UsageError';
-  }
+/** A usage error of this benchmark: the message, then the usage. */
+function usageError(message: string): UsageError {
+  return new UsageError(`${message}\n${USAGE}`);
 }
 
 /** Parses `--flag value` and `--flag=value`; rejects unknown flags and out-of-range numbers. */
@@ -75,12 +74,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       continue;
     }
     const spec = NUMERIC_FLAGS[flag];
-    if (!spec) throw new UsageError(`Unknown argument ${JSON.stringify(argument)}`);
+    if (!spec) throw usageError(`Unknown argument ${JSON.stringify(argument)}`);
     const text = inline ?? argv[++index];
-    if (text === undefined) throw new UsageError(`${flag} needs a value`);
+    if (text === undefined) throw usageError(`${flag} needs a value`);
     const value = Number(text);
     if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-      throw new UsageError(`${flag} must be an integer from ${spec.min} to ${spec.max}, not ${JSON.stringify(text)}`);
+      throw usageError(`${flag} must be an integer from ${spec.min} to ${spec.max}, not ${JSON.stringify(text)}`);
     }
     options[spec.key] = value;
   }
