@@ -42,6 +42,8 @@ export async function loadConfigLoader(root: string, app: string): Promise<Confi
 export function secretPlaceholder(name: string): string {
   if (/DATABASE_URL$/.test(name)) return 'postgres://placeholder:placeholder@database.invalid:5432/motcua';
   if (/REDIS_URL$/.test(name)) return 'rediss://:placeholder@redis.invalid:6379/0';
+  // A key: 32 bytes, base64.
+  if (/ENCRYPTION_KEY$/.test(name)) return Buffer.alloc(32, 7).toString('base64');
   return 'placeholder-secret-value-of-at-least-32-characters';
 }
 
