@@ -4,6 +4,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ schema: 'processing', name: 'tasks' })
 @Index('tasks_by_dossier', ['tenantId', 'dossierId', 'createdAt'])
 @Index('tasks_open_by_agency_due', ['tenantId', 'agencyId', 'dueAt', 'id'], { where: `status = 'open'` })
+@Index('tasks_open_by_agency_role', ['tenantId', 'agencyId', 'role', 'dueAt', 'id'], { where: `status = 'open'` })
+@Index('tasks_pool_by_agency_role', ['tenantId', 'agencyId', 'role', 'dueAt', 'id'], { where: `status = 'open' AND assignee IS NULL` })
 @Index('tasks_open_by_assignee', ['tenantId', 'assignee', 'dueAt', 'id'], { where: `status = 'open' AND assignee IS NOT NULL` })
 @Check('tasks_status_check', `status IN ('open', 'done', 'cancelled')`)
 export class TaskEntity {

@@ -213,8 +213,9 @@ export class WorkflowRepository {
       params.push(filter.assignee);
       where.push(`t.assignee = $${params.length}`);
     } else {
-      params.push(filter.agencyId, filter.roles);
-      where.push(`t.agency_id = $${params.length - 1}`, `t.role = ANY($${params.length})`);
+      // One role (most staff): an equality, which `tasks_open_by_agency_role` serves in page order.
+      params.push(filter.agencyId, filter.roles.length === 1 ? filter.roles[0] : filter.roles);
+      where.push(`t.agency_id = $${params.length - 1}`, filter.roles.length === 1 ? `t.role = $${params.length}` : `t.role = ANY($${params.length})`);
       if (filter.unassignedOnly) where.push('t.assignee IS NULL');
     }
     if (after) {
