@@ -24,6 +24,7 @@ import { Cleanup } from '../submit/cleanup';
 import { CpuSampler } from '../submit/cpu-sampler';
 import { BenchDatabase, createBenchDatabase, postgresPidsOf } from '../submit/database';
 import { LARGEST, loadTenant, staffSubject } from './load';
+import { inProcessServiceEnv } from '../shared/service-env';
 
 const TENANT = 'bench-province';
 const OTHER_TENANT = 'bench-neighbour';
@@ -191,16 +192,9 @@ async function bench(cleanup: Cleanup, options: Options): Promise<string> {
   const kafka = await resolveKafkaBrokers();
   cleanup.add('stop the Kafka mock', () => kafka.stop());
   const url = `127.0.0.1:${await freePort()}`;
-  const roles = serviceDatabaseNames('processing');
   const service = await startProcessing(
     loadProcessingConfig({
-      DATABASE_URL: database.urlAs(roles.appRole),
-      OUTBOX_RELAY_DATABASE_URL: database.urlAs(roles.relayRole),
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      GRPC_URL: url,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'warn',
-      SHUTDOWN_GRACE_MS: '1000',
+      ...inProcessServiceEnv('processing', database, kafka.brokers, url),
       // ListWorklist never calls the catalogue; nothing listens there.
       CATALOGUE_GRPC_URL: `127.0.0.1:${await freePort()}`,
       // No timers are loaded; the scheduler's polling would only add noise.

@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { generateCatalogue } from '../../seed/catalogue/catalogue-generator';
 import { createBenchDatabase } from '../submit/database';
+import { inProcessServiceEnv } from '../shared/service-env';
 
 const TENANT = 'bench-province';
 const ADMIN: Actor = { subject: 'bench-admin', roles: ['tenant_admin'] };
@@ -67,16 +68,9 @@ async function main(): Promise<void> {
   const database = await createBenchDatabase();
   const kafka = await resolveKafkaBrokers();
   const url = `127.0.0.1:${await freePort()}`;
-  const roles = serviceDatabaseNames('catalogue');
   const service = await startCatalogue(
     loadCatalogueConfig({
-      DATABASE_URL: database.urlAs(roles.appRole),
-      OUTBOX_RELAY_DATABASE_URL: database.urlAs(roles.relayRole),
-      KAFKA_BROKERS: kafka.brokers.join(','),
-      GRPC_URL: url,
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'warn',
-      SHUTDOWN_GRACE_MS: '1000',
+      ...inProcessServiceEnv('catalogue', database, kafka.brokers, url),
     }),
   );
   const client = createGrpcClient(GrpcServices.catalogue, url, { deadlineMs: 600_000 });
@@ -123,7 +117,7 @@ async function main(): Promise<void> {
     // what the database costs without gRPC, Nest and the pool.
     say(`measuring the repository's SQL alone for ${seconds} s…`);
     const sqlLatencies: number[] = [];
-    const pg = new Client({ connectionString: database.urlAs(roles.appRole) });
+    const pg = new Client({ connectionString: database.urlAs(serviceDatabaseNames('catalogue').appRole) });
     await pg.connect();
     try {
       await pg.query('BEGIN');
